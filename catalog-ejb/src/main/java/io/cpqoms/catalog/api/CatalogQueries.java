@@ -1,0 +1,28 @@
+package io.cpqoms.catalog.api;
+
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.Page;
+import jakarta.ejb.Local;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the catalog answers. Published versions never change, so their answers are served from memory. */
+@Local
+public interface CatalogQueries {
+
+    List<CatalogVersionView> versions(CommandContext context);
+
+    CatalogVersionView version(CommandContext context, UUID versionId);
+
+    Page<OfferingSummary> offerings(CommandContext context, OfferingQuery query);
+
+    /** One offering of a version; a null version means the latest published one. */
+    OfferingDetail offering(CommandContext context, String offeringId, UUID versionId);
+
+    /**
+     * The offering of a published version, provided it may be sold at that instant (ACTIVE and inside
+     * its validity window); otherwise a rule violation that says why. Quotes and orders call this.
+     */
+    ProductOffering sellableOffering(CommandContext context, UUID publishedVersionId, String offeringId, Instant at);
+}

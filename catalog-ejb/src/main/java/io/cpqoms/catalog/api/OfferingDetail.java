@@ -1,0 +1,14 @@
+package io.cpqoms.catalog.api;
+
+import java.util.UUID;
+
+/**
+ * One offering of one catalog version with everything needed to configure and price it: its
+ * specification (with characteristics), its prices and relationships, and whether it is sellable now.
+ */
+public record OfferingDetail(UUID catalogVersionId,
+                             CatalogVersionStatus catalogVersionStatus,
+                             boolean sellable,
+                             ProductOffering offering,
+                             ProductSpecification productSpecification) {
+}

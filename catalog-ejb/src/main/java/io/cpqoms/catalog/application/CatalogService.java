@@ -1,0 +1,212 @@
+package io.cpqoms.catalog.application;
+
+import io.cpqoms.catalog.api.CatalogCommands;
+import io.cpqoms.catalog.api.CatalogDocument;
+import io.cpqoms.catalog.api.CatalogQueries;
+import io.cpqoms.catalog.api.CatalogVersionStatus;
+import io.cpqoms.catalog.api.CatalogVersionView;
+import io.cpqoms.catalog.api.NewCatalogVersion;
+import io.cpqoms.catalog.api.OfferingDetail;
+import io.cpqoms.catalog.api.OfferingQuery;
+import io.cpqoms.catalog.api.OfferingSummary;
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.domain.CatalogVersion;
+import io.cpqoms.catalog.infrastructure.AuditEntry;
+import io.cpqoms.catalog.infrastructure.CatalogVersions;
+import io.cpqoms.catalog.infrastructure.OutboxEvent;
+import io.cpqoms.catalog.infrastructure.PublishedCatalog;
+import io.cpqoms.catalog.infrastructure.PublishedCatalogs;
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Page;
+import io.cpqoms.kernel.Violation;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Catalog commands and queries; every command is one JTA transaction with its audit entry. */
+@Stateless
+public class CatalogService implements CatalogCommands, CatalogQueries {
+
+    public static final String OFFERING_NOT_FOUND = "OFFERING_NOT_FOUND";
+    public static final String OFFERING_NOT_SELLABLE = "OFFERING_NOT_SELLABLE";
+    public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
+    public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
+    public static final String INVALID_PAGE = "INVALID_PAGE";
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private static final String AGGREGATE = "CatalogVersion";
+
+    @Inject
+    private CatalogVersions versions;
+
+    @Inject
+    private PublishedCatalogs published;
+
+    @Override
+    public CatalogVersionView createVersion(CommandContext context, NewCatalogVersion request) {
+        Instant now = Instant.now();
+        CatalogVersion draft = request.sourceVersionId() == null
+                ? CatalogVersion.draft(context.tenantId(), request.name(), request.description(), context.actor(), now)
+                : versions.get(context.tenantId(), request.sourceVersionId())
+                        .draftCopy(request.name(), request.description(), context.actor(), now);
+        versions.add(draft);
+        versions.flush();
+        audit(context, now, "CATALOG_VERSION_CREATED", draft, details("name", request.name(),
+                "sourceVersionId", request.sourceVersionId()));
+        return draft.view();
+    }
+
+    @Override
+    public CatalogVersionView importDocument(CommandContext context, UUID versionId, CatalogDocument document) {
+        Instant now = Instant.now();
+        CatalogVersion version = versions.get(context.tenantId(), versionId);
+        version.importDocument(document, now);
+        versions.flush();
+        audit(context, now, "CATALOG_DOCUMENT_IMPORTED", version, details(
+                "productSpecifications", document.productSpecifications().size(),
+                "productOfferings", document.productOfferings().size()));
+        return version.view();
+    }
+
+    @Override
+    public CatalogVersionView publish(CommandContext context, UUID versionId) {
+        Instant now = Instant.now();
+        CatalogVersion version = versions.get(context.tenantId(), versionId);
+        if (version.publish(context.actor(), now)) {
+            versions.flush();
+            CatalogVersionView view = version.view();
+            audit(context, now, "CATALOG_VERSION_PUBLISHED", version, details("name", view.name()));
+            versions.add(new OutboxEvent(context, now, "catalog.version.published.v1", AGGREGATE,
+                    view.id().toString(), view.entityVersion(), details(
+                    "catalogVersionId", view.id().toString(), "name", view.name(),
+                    "offeringCount", view.offeringCount(), "publishedAt", now.toString())));
+        }
+        return version.view();
+    }
+
+    @Override
+    public List<CatalogVersionView> versions(CommandContext context) {
+        return versions.all(context.tenantId()).stream().map(CatalogVersion::view).toList();
+    }
+
+    @Override
+    public CatalogVersionView version(CommandContext context, UUID versionId) {
+        return versions.get(context.tenantId(), versionId).view();
+    }
+
+    @Override
+    public Page<OfferingSummary> offerings(CommandContext context, OfferingQuery query) {
+        if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
+            throw DomainException.invalidInput(INVALID_PAGE,
+                    "offset must be >= 0 and limit between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        Contents contents = contents(context, query.catalogVersionId());
+        Instant now = Instant.now();
+        Predicate<ProductOffering> filter = o -> (query.channel() == null || o.offeredIn(query.channel()))
+                && (query.customerSegment() == null || o.offeredTo(query.customerSegment()))
+                && (query.lifecycleStatus() == null || o.lifecycleStatus() == query.lifecycleStatus());
+        List<ProductOffering> matching = contents.offerings().stream().filter(filter).toList();
+        List<OfferingSummary> page = matching.stream()
+                .skip(query.offset())
+                .limit(query.limit())
+                .map(o -> OfferingSummary.of(contents.version().id(), o, now))
+                .toList();
+        return new Page<>(page, query.offset(), query.limit(), matching.size());
+    }
+
+    @Override
+    public OfferingDetail offering(CommandContext context, String offeringId, UUID versionId) {
+        Contents contents = contents(context, versionId);
+        ProductOffering offering = contents.offerings().stream()
+                .filter(o -> o.id().equals(offeringId))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound(OFFERING_NOT_FOUND, "Offering '" + offeringId
+                        + "' does not exist in catalog version " + contents.version().id() + "."));
+        var specification = contents.document() != null
+                ? contents.document().productSpecifications().stream()
+                        .filter(s -> s.id().equals(offering.productSpecificationId())).findFirst().orElse(null)
+                : contents.published().specification(offering.productSpecificationId()).orElse(null);
+        return new OfferingDetail(contents.version().id(), contents.version().status(),
+                offering.isSellableAt(Instant.now()), offering, specification);
+    }
+
+    @Override
+    public ProductOffering sellableOffering(CommandContext context, UUID publishedVersionId, String offeringId, Instant at) {
+        PublishedCatalog catalog = published(context, publishedVersionId);
+        ProductOffering offering = catalog.offering(offeringId).orElseThrow(() -> DomainException.ruleViolation(
+                "The offering is not in the catalog version.", List.of(new Violation(OFFERING_NOT_FOUND,
+                        "productOfferings[" + offeringId + "]", "Offering '" + offeringId
+                        + "' does not exist in catalog version " + publishedVersionId + "."))));
+        if (!offering.isSellableAt(at)) {
+            throw DomainException.ruleViolation("The offering cannot be sold.", List.of(new Violation(
+                    OFFERING_NOT_SELLABLE, "productOfferings[" + offeringId + "]", "Offering '" + offeringId
+                    + "' is " + offering.lifecycleStatus() + " with validity " + window(offering)
+                    + " and cannot be sold at " + at + "; only ACTIVE offerings inside their validity window can.")));
+        }
+        return offering;
+    }
+
+    private PublishedCatalog published(CommandContext context, UUID versionId) {
+        PublishedCatalog cached = published.cached(context.tenantId(), versionId);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogVersion version = versions.get(context.tenantId(), versionId);
+        if (!version.isPublished()) {
+            throw DomainException.ruleViolation("Only a published catalog version can be sold from.",
+                    List.of(new Violation(CATALOG_VERSION_NOT_PUBLISHED, "catalogVersionId",
+                            "Catalog version " + versionId + " is a draft.")));
+        }
+        return published.of(version);
+    }
+
+    /** The offerings of a version: published ones from memory, drafts from the database. */
+    private Contents contents(CommandContext context, UUID versionId) {
+        UUID id = versionId != null ? versionId : versions.latestPublished(context.tenantId())
+                .orElseThrow(() -> DomainException.notFound(NO_PUBLISHED_CATALOG,
+                        "No catalog version has been published yet."));
+        PublishedCatalog cached = published.cached(context.tenantId(), id);
+        if (cached != null) {
+            return new Contents(cached.version(), cached, null);
+        }
+        CatalogVersion version = versions.get(context.tenantId(), id);
+        if (version.isPublished()) {
+            PublishedCatalog catalog = published.of(version);
+            return new Contents(catalog.version(), catalog, null);
+        }
+        return new Contents(version.view(), null, version.content());
+    }
+
+    private record Contents(CatalogVersionView version, PublishedCatalog published, CatalogDocument document) {
+        Collection<ProductOffering> offerings() {
+            return document != null ? document.productOfferings() : published.offerings();
+        }
+    }
+
+    private void audit(CommandContext context, Instant now, String action, CatalogVersion version, Map<String, ?> details) {
+        versions.add(new AuditEntry(context, now, action, AGGREGATE, version.id().toString(), version.entityVersion(), details));
+    }
+
+    private static String window(ProductOffering offering) {
+        return "[" + (offering.validFrom() == null ? "-" : offering.validFrom()) + ", "
+                + (offering.validTo() == null ? "-" : offering.validTo()) + ")";
+    }
+
+    private static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1] instanceof UUID u ? u.toString() : keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

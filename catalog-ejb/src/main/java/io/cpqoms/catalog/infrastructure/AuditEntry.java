@@ -1,0 +1,62 @@
+package io.cpqoms.catalog.infrastructure;
+
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.Json;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One audited state change of the catalog: who, for which tenant, when, under which correlation, what. */
+@Entity
+@Table(name = "audit_entry", schema = "catalog")
+public class AuditEntry {
+
+    @Id
+    private UUID id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+    private String actor;
+    @Column(name = "correlation_id")
+    private String correlationId;
+    private String action;
+    @Column(name = "aggregate_type")
+    private String aggregateType;
+    @Column(name = "aggregate_id")
+    private String aggregateId;
+    @Column(name = "aggregate_version")
+    private long aggregateVersion;
+    @Convert(converter = JsonText.class)
+    private String details;
+
+    protected AuditEntry() {
+    }
+
+    public AuditEntry(CommandContext context, Instant occurredAt, String action, String aggregateType,
+                      String aggregateId, long aggregateVersion, Map<String, ?> details) {
+        this.id = UUID.randomUUID();
+        this.tenantId = context.tenantId();
+        this.actor = context.actor();
+        this.correlationId = context.correlationId();
+        this.occurredAt = occurredAt;
+        this.action = action;
+        this.aggregateType = aggregateType;
+        this.aggregateId = aggregateId;
+        this.aggregateVersion = aggregateVersion;
+        this.details = Json.write(details);
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String actor() {
+        return actor;
+    }
+}

@@ -1,0 +1,52 @@
+package io.cpqoms.catalog.infrastructure;
+
+import io.cpqoms.catalog.api.CatalogVersionView;
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductSpecification;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A published catalog version indexed for lookups. It never changes, so it is shared freely. */
+public final class PublishedCatalog {
+
+    private final String tenantId;
+    private final CatalogVersionView version;
+    private final Map<String, ProductOffering> offerings;
+    private final Map<String, ProductSpecification> specifications;
+
+    PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
+                     Collection<ProductOffering> offerings) {
+        this.tenantId = tenantId;
+        this.version = version;
+        this.offerings = index(offerings, ProductOffering::id);
+        this.specifications = index(specifications, ProductSpecification::id);
+    }
+
+    private static <T> Map<String, T> index(Collection<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public CatalogVersionView version() {
+        return version;
+    }
+
+    public Collection<ProductOffering> offerings() {
+        return offerings.values();
+    }
+
+    public Optional<ProductOffering> offering(String id) {
+        return Optional.ofNullable(offerings.get(id));
+    }
+
+    public Optional<ProductSpecification> specification(String id) {
+        return Optional.ofNullable(specifications.get(id));
+    }
+}

@@ -1,0 +1,55 @@
+package io.cpqoms.fulfillment.infrastructure;
+
+import io.cpqoms.fulfillment.api.Destinations;
+import io.cpqoms.fulfillment.api.MessagingStatus;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.util.List;
+
+/**
+ * Checks the broker by opening a connection and browsing the product's queues, which proves the
+ * connection factory, the destinations and the broker itself are there.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BrokerProbe implements MessagingStatus {
+
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = Destinations.FULFILLMENT_ITEM_QUEUE)
+    private Queue fulfillmentItems;
+
+    @Resource(lookup = Destinations.FULFILLMENT_RESULT_QUEUE)
+    private Queue fulfillmentResults;
+
+    @Resource(lookup = Destinations.DEAD_LETTER_QUEUE)
+    private Queue deadLetters;
+
+    @Override
+    public Report check() {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            StringBuilder found = new StringBuilder();
+            for (Queue queue : List.of(fulfillmentItems, fulfillmentResults, deadLetters)) {
+                try (QueueBrowser browser = session.createBrowser(queue)) {
+                    browser.getEnumeration();
+                    found.append(queue.getQueueName()).append(' ');
+                }
+            }
+            String broker = connection.getMetaData().getJMSProviderName() + " "
+                    + connection.getMetaData().getProviderVersion();
+            return new Report(true, broker, "queues reachable: " + found.toString().trim());
+        } catch (JMSException | RuntimeException e) {
+            return new Report(false, "unreachable", e.toString());
+        }
+    }
+}

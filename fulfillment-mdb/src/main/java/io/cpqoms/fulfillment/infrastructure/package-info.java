@@ -1,0 +1,2 @@
+/** The fulfillment context's use of the JMS broker embedded in Payara Server. */
+package io.cpqoms.fulfillment.infrastructure;

@@ -1,0 +1,29 @@
+package io.cpqoms.order.infrastructure;
+
+import io.cpqoms.kernel.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Brings the order schema up to date while the application deploys, before anything uses it. */
+@Singleton
+@Startup
+public class OrderSchema {
+
+    private static final Logger LOG = Logger.getLogger(OrderSchema.class.getName());
+
+    @Resource(lookup = "jdbc/cpq")
+    private DataSource dataSource;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        int applied = SchemaMigration.migrate(dataSource, "ordering", OrderSchema.class.getClassLoader());
+        LOG.info(() -> "ordering schema migrated, " + applied + " migration(s) applied");
+    }
+}

@@ -1,0 +1,52 @@
+package io.cpqoms.web;
+
+import io.cpqoms.kernel.DomainException;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Query and path parameters parsed with 400 answers, since JAX-RS would answer 404 for a bad one. */
+public final class Parameters {
+
+    public static final String INVALID_PARAMETER = "INVALID_PARAMETER";
+
+    private Parameters() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be a UUID, not '" + value + "'.");
+        }
+    }
+
+    public static int integer(String name, String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an integer, not '" + value + "'.");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'.");
+        }
+    }
+
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,61 @@
+package io.cpqoms.web.catalog;
+
+import io.cpqoms.catalog.api.CatalogQueries;
+import io.cpqoms.catalog.api.OfferingDetail;
+import io.cpqoms.catalog.api.OfferingLifecycle;
+import io.cpqoms.catalog.api.OfferingQuery;
+import io.cpqoms.catalog.api.OfferingSummary;
+import io.cpqoms.kernel.Page;
+import io.cpqoms.web.CallerContext;
+import io.cpqoms.web.Parameters;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Product offerings of a catalog version (the latest published one unless a version is given). */
+@Path("catalog/offerings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
+public class CatalogOfferingsResource {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    @EJB
+    CatalogQueries queries;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @Operation(summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
+    public Page<OfferingSummary> list(
+            @Parameter(description = "Catalog version id; the latest published version if absent") @QueryParam("version") String version,
+            @QueryParam("channel") String channel,
+            @QueryParam("segment") String segment,
+            @Parameter(description = "DRAFT, ACTIVE or RETIRED") @QueryParam("lifecycle") String lifecycle,
+            @QueryParam("offset") String offset,
+            @Parameter(description = "Page size, 1 to 200 (default 20)") @QueryParam("limit") String limit) {
+        return queries.offerings(caller.command(), new OfferingQuery(
+                Parameters.uuid("version", version),
+                Parameters.text(channel),
+                Parameters.text(segment),
+                Parameters.enumeration("lifecycle", lifecycle, OfferingLifecycle.class),
+                Parameters.integer("offset", offset, 0),
+                Parameters.integer("limit", limit, DEFAULT_LIMIT)));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One offering with its specification, characteristics, prices and relationships")
+    public OfferingDetail get(@PathParam("id") String id, @QueryParam("version") String version) {
+        return queries.offering(caller.command(), id, Parameters.uuid("version", version));
+    }
+}

@@ -1,0 +1,94 @@
+package io.cpqoms.web.catalog;
+
+import io.cpqoms.catalog.api.CatalogCommands;
+import io.cpqoms.catalog.api.CatalogDocument;
+import io.cpqoms.catalog.api.CatalogQueries;
+import io.cpqoms.catalog.api.CatalogVersionView;
+import io.cpqoms.catalog.api.NewCatalogVersion;
+import io.cpqoms.web.CallerContext;
+import io.cpqoms.web.JsonBody;
+import io.cpqoms.web.Parameters;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Catalog versions: drafts are created, loaded with a whole catalog document and published. */
+@Path("catalog/versions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
+public class CatalogVersionsResource {
+
+    @EJB
+    CatalogCommands commands;
+
+    @EJB
+    CatalogQueries queries;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @Operation(summary = "List the catalog versions, newest first")
+    public List<CatalogVersionView> list() {
+        return queries.versions(caller.command());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One catalog version")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = "application/problem+json"))
+    public CatalogVersionView get(@PathParam("id") String id) {
+        return queries.version(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a draft catalog version, empty or copied from a published version")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewCatalogVersion.class)))
+    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "422", description = "A rule said no (name missing, source not published)",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response create(String body, @Context UriInfo uri) {
+        CatalogVersionView created = commands.createVersion(caller.command(), JsonBody.read(body, NewCatalogVersion.class));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/imports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a draft's content with a whole catalog document",
+            description = "The document is validated as a whole: it loads completely or not at all.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CatalogDocument.class)))
+    @APIResponse(responseCode = "200", description = "The draft with its new content")
+    @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "The document breaks catalog rules", content = @Content(mediaType = "application/problem+json"))
+    public CatalogVersionView importDocument(@PathParam("id") String id, String body) {
+        return commands.importDocument(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CatalogDocument.class));
+    }
+
+    @POST
+    @Path("{id}/publication")
+    @Operation(summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
+    @APIResponse(responseCode = "200", description = "The published version (publishing again changes nothing)")
+    @APIResponse(responseCode = "422", description = "The version is empty or breaks catalog rules", content = @Content(mediaType = "application/problem+json"))
+    public CatalogVersionView publish(@PathParam("id") String id) {
+        return commands.publish(caller.command(), Parameters.uuid("id", id));
+    }
+}
