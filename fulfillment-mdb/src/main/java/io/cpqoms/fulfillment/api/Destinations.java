@@ -8,7 +8,8 @@ public final class Destinations {
     public static final String FULFILLMENT_RESULT_QUEUE = "jms/cpq/FulfillmentResultQueue";
     public static final String ERP_INBOUND_QUEUE = "jms/cpq/ErpInboundQueue";
     public static final String EVENTS_TOPIC = "jms/cpq/EventsTopic";
-    public static final String DEAD_LETTER_QUEUE = "jms/cpq/DeadLetterQueue";
+    /** The broker's dead message queue, by its physical name: messages land here after the bounded redelivery. */
+    public static final String DEAD_LETTER_QUEUE_NAME = "mq.sys.dmq";
 
     private Destinations() {
     }

@@ -31,15 +31,13 @@ public class BrokerProbe implements MessagingStatus {
     @Resource(lookup = Destinations.FULFILLMENT_RESULT_QUEUE)
     private Queue fulfillmentResults;
 
-    @Resource(lookup = Destinations.DEAD_LETTER_QUEUE)
-    private Queue deadLetters;
-
     @Override
     public Report check() {
         try (Connection connection = connectionFactory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             StringBuilder found = new StringBuilder();
-            for (Queue queue : List.of(fulfillmentItems, fulfillmentResults, deadLetters)) {
+            for (Queue queue : List.of(fulfillmentItems, fulfillmentResults,
+                    session.createQueue(Destinations.DEAD_LETTER_QUEUE_NAME))) {
                 try (QueueBrowser browser = session.createBrowser(queue)) {
                     browser.getEnumeration();
                     found.append(queue.getQueueName()).append(' ');
