@@ -1,0 +1,91 @@
+package io.cpqoms.fulfillment.integration;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpqoms.fulfillment.api.Destinations;
+import io.cpqoms.fulfillment.api.MessagingStatus;
+import io.cpqoms.fulfillment.infrastructure.BrokerProbe;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The domain's messaging configuration on the broker embedded in Payara: the product's destinations
+ * exist, and a message whose consumer keeps failing is redelivered a bounded number of times and then
+ * lands in the dead message queue rather than looping.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RedeliveryIT {
+
+    static final String QUEUE = "CpqRedeliveryProbe";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "redelivery-it.war")
+                .addClasses(PoisonMessageConsumer.class, Destinations.class, MessagingStatus.class,
+                        MessagingStatus.Report.class, BrokerProbe.class)
+                .addPackages(true, "org.awaitility", "org.hamcrest");
+    }
+
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @EJB
+    MessagingStatus messaging;
+
+    @Test
+    void theBrokerAndTheProductsQueuesAreReachable() {
+        MessagingStatus.Report report = messaging.check();
+        assertTrue(report.up(), report.detail());
+        assertTrue(report.detail().contains("CpqFulfillmentItem"), report.detail());
+    }
+
+    @Test
+    void aPoisonMessageIsRedeliveredABoundedNumberOfTimesThenDeadLettered() throws Exception {
+        int attempts = Integer.getInteger("cpq.jms.redelivery.attempts");
+        String probe = UUID.randomUUID().toString();
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            Message message = session.createTextMessage("poison");
+            message.setStringProperty("probe", probe);
+            producer.send(message);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> deadLettered(probe));
+        AtomicInteger deliveries = PoisonMessageConsumer.DELIVERIES.get(probe);
+        assertEquals(attempts + 1, deliveries.get(), "one delivery plus the configured redelivery attempts");
+        // It stays dead: no further delivery happens after it reached the dead message queue.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> deliveries.get() == attempts + 1);
+    }
+
+    private boolean deadLettered(String probe) throws Exception {
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(Destinations.DEAD_LETTER_QUEUE_NAME),
+                    "probe = '" + probe + "'")) {
+                return Collections.list(browser.getEnumeration()).size() == 1;
+            }
+        }
+    }
+}
