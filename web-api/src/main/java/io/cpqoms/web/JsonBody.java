@@ -3,6 +3,7 @@ package io.cpqoms.web;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -33,11 +34,20 @@ public final class JsonBody {
     }
 
     private static void requireWellFormedObject(String body) {
+        // Walks every event instead of Parsson's skipObject(), which never returns on truncated input.
         try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw DomainException.invalidInput(MALFORMED_JSON, "The body must be a JSON object.");
             }
-            parser.skipObject();
+            int depth = 1;
+            while (depth > 0) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+                    depth++;
+                } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+                    depth--;
+                }
+            }
             if (parser.hasNext()) {
                 throw DomainException.invalidInput(MALFORMED_JSON, "The body has content after the JSON object.");
             }
@@ -45,6 +55,8 @@ public final class JsonBody {
             throw DomainException.invalidInput(MALFORMED_JSON, "The body is not well-formed JSON: "
                     + e.getMessage() + " (line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber() + ").");
+        } catch (JsonException | java.util.NoSuchElementException e) {
+            throw DomainException.invalidInput(MALFORMED_JSON, "The body is not well-formed JSON: it ends too early.");
         }
     }
 
