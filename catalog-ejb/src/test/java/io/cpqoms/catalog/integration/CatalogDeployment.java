@@ -19,7 +19,8 @@ final class CatalogDeployment {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/beans.xml"), "beans.xml")
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql")
+                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
+                                "org.awaitility:awaitility")
                         .withTransitivity().asFile());
     }
 }

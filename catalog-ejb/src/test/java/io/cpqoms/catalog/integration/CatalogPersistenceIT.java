@@ -1,7 +1,9 @@
 package io.cpqoms.catalog.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,9 +18,15 @@ import io.cpqoms.catalog.domain.CatalogVersion;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Topic;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +34,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +73,17 @@ class CatalogPersistenceIT {
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
 
-    @Resource(lookup = "jdbc/cpq")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource(lookup = ServerResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = ServerResources.EVENTS_TOPIC)
+    Topic events;
 
     private final CommandContext context = new CommandContext("tenant-" + UUID.randomUUID(), "it-user", UUID.randomUUID().toString());
 
@@ -153,6 +168,27 @@ class CatalogPersistenceIT {
         commands.publish(context, version.id());
         assertEquals(1, count("select count(*) from catalog.outbox_event where aggregate_id = ?", version.id().toString()),
                 "publishing again publishes no second event");
+    }
+
+    @Test
+    void publicationReachesTheEventsTopicAfterCommitAsAVersionedIntegrationEvent() throws Exception {
+        try (JMSContext subscriber = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             JMSConsumer consumer = subscriber.createConsumer(events,
+                     "eventType = 'catalog.version.published.v1' AND tenantId = '" + context.tenantId() + "'")) {
+            CatalogVersionView version = publishedDemo();
+            Message message = consumer.receive(Duration.ofSeconds(30).toMillis());
+            assertNotNull(message, "no event arrived");
+            String eventId = message.getStringProperty("eventId");
+            assertEquals(context.correlationId(), message.getStringProperty("correlationId"));
+            assertEquals(version.id().toString(), message.getStringProperty("aggregateId"));
+            jakarta.json.JsonObject payload = jakarta.json.Json.createReader(
+                    new java.io.StringReader(message.getBody(String.class))).readObject();
+            assertEquals(eventId, payload.getString("eventId"));
+            assertEquals(version.id().toString(), payload.getJsonObject("data").getString("catalogVersionId"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from catalog.outbox_event"
+                    + " where aggregate_id = ? and published_at is not null", version.id().toString()) == 1);
+            assertNull(consumer.receive(1500), "the event is published once");
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.cpqoms.fulfillment.infrastructure;
 
-import io.cpqoms.fulfillment.api.Destinations;
+import io.cpqoms.kernel.ServerResources;
 import io.cpqoms.fulfillment.api.MessagingStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -22,13 +22,13 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BrokerProbe implements MessagingStatus {
 
-    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    @Resource(lookup = ServerResources.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
-    @Resource(lookup = Destinations.FULFILLMENT_ITEM_QUEUE)
+    @Resource(lookup = ServerResources.FULFILLMENT_ITEM_QUEUE)
     private Queue fulfillmentItems;
 
-    @Resource(lookup = Destinations.FULFILLMENT_RESULT_QUEUE)
+    @Resource(lookup = ServerResources.FULFILLMENT_RESULT_QUEUE)
     private Queue fulfillmentResults;
 
     @Override
@@ -37,7 +37,7 @@ public class BrokerProbe implements MessagingStatus {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             StringBuilder found = new StringBuilder();
             for (Queue queue : List.of(fulfillmentItems, fulfillmentResults,
-                    session.createQueue(Destinations.DEAD_LETTER_QUEUE_NAME))) {
+                    session.createQueue(ServerResources.DEAD_LETTER_QUEUE_NAME))) {
                 try (QueueBrowser browser = session.createBrowser(queue)) {
                     browser.getEnumeration();
                     found.append(queue.getQueueName()).append(' ');

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cpqoms.fulfillment.api.Destinations;
+import io.cpqoms.kernel.ServerResources;
 import io.cpqoms.fulfillment.api.MessagingStatus;
 import io.cpqoms.fulfillment.infrastructure.BrokerProbe;
 import jakarta.annotation.Resource;
@@ -39,12 +39,12 @@ class RedeliveryIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "redelivery-it.war")
-                .addClasses(PoisonMessageConsumer.class, Destinations.class, MessagingStatus.class,
+                .addClasses(PoisonMessageConsumer.class, ServerResources.class, MessagingStatus.class,
                         MessagingStatus.Report.class, BrokerProbe.class)
                 .addPackages(true, "org.awaitility", "org.hamcrest");
     }
 
-    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    @Resource(lookup = ServerResources.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @EJB
@@ -82,7 +82,7 @@ class RedeliveryIT {
         try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(Destinations.DEAD_LETTER_QUEUE_NAME),
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(ServerResources.DEAD_LETTER_QUEUE_NAME),
                     "probe = '" + probe + "'")) {
                 return Collections.list(browser.getEnumeration()).size() == 1;
             }

@@ -2,6 +2,7 @@ package io.cpqoms.order.infrastructure;
 
 import io.cpqoms.kernel.SchemaMigration;
 import jakarta.annotation.PostConstruct;
+import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,7 +18,7 @@ public class OrderSchema {
 
     private static final Logger LOG = Logger.getLogger(OrderSchema.class.getName());
 
-    @Resource(lookup = "jdbc/cpq")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     private DataSource dataSource;
 
     @PostConstruct

@@ -2,6 +2,7 @@ package io.cpqoms.quote.infrastructure;
 
 import io.cpqoms.kernel.SchemaMigration;
 import jakarta.annotation.PostConstruct;
+import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,7 +18,7 @@ public class QuoteSchema {
 
     private static final Logger LOG = Logger.getLogger(QuoteSchema.class.getName());
 
-    @Resource(lookup = "jdbc/cpq")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     private DataSource dataSource;
 
     @PostConstruct

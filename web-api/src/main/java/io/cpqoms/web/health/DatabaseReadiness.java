@@ -1,5 +1,6 @@
 package io.cpqoms.web.health;
 
+import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/cpq")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     DataSource dataSource;
 
     @Override

@@ -1,7 +1,14 @@
-package io.cpqoms.fulfillment.api;
+package io.cpqoms.kernel;
 
-/** JNDI names of the JMS resources that server-config/src/main/asadmin/30-messaging.asadmin creates. */
-public final class Destinations {
+/**
+ * JNDI names of the server resources the product uses, as the asadmin files in
+ * server-config/src/main/asadmin create them.
+ */
+public final class ServerResources {
+
+    /** The PostgreSQL data source every context uses, each in its own schema. */
+    public static final String DATA_SOURCE = "jdbc/cpq";
+
 
     public static final String CONNECTION_FACTORY = "jms/cpq/ConnectionFactory";
     public static final String FULFILLMENT_ITEM_QUEUE = "jms/cpq/FulfillmentItemQueue";
@@ -11,6 +18,6 @@ public final class Destinations {
     /** The broker's dead message queue, by its physical name: messages land here after the bounded redelivery. */
     public static final String DEAD_LETTER_QUEUE_NAME = "mq.sys.dmq";
 
-    private Destinations() {
+    private ServerResources() {
     }
 }

@@ -1,0 +1,74 @@
+package io.cpqoms.kernel;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Moves committed events from a context's outbox table to the events topic. The caller runs it in a
+ * JTA transaction with a transacted JMS context, so the sends and the "published" marks commit
+ * together; rows are claimed with SKIP LOCKED, so several relays (cluster members) never send the
+ * same batch at once. Delivery is at least once: each message carries its event id for deduplication.
+ */
+public final class OutboxRelay {
+
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
+
+    private OutboxRelay() {
+    }
+
+    /** Relays up to {@code batchSize} of the oldest unpublished events; returns how many were sent. */
+    public static int relay(Connection connection, String schema, JMSContext jms, Topic topic, int batchSize)
+            throws SQLException {
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("not a schema name: " + schema);
+        }
+        List<UUID> sent = new ArrayList<>();
+        JMSProducer producer = jms.createProducer();
+        try (PreparedStatement claim = connection.prepareStatement(
+                "select event_id, event_type, tenant_id, correlation_id, causation_id, aggregate_type, aggregate_id,"
+                        + " payload::text from " + schema + ".outbox_event where published_at is null"
+                        + " order by occurred_at, event_id limit ? for update skip locked")) {
+            claim.setInt(1, batchSize);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    UUID eventId = (UUID) rs.getObject(1);
+                    TextMessage message = jms.createTextMessage(rs.getString(8));
+                    message.setJMSType(rs.getString(2));
+                    String[] names = {"eventId", "eventType", "tenantId", "correlationId", "causationId",
+                        "aggregateType", "aggregateId"};
+                    for (int i = 0; i < names.length; i++) {
+                        String value = i == 0 ? eventId.toString() : rs.getString(i + 1);
+                        if (value != null) { // the broker refuses null properties
+                            message.setStringProperty(names[i], value);
+                        }
+                    }
+                    producer.send(topic, message);
+                    sent.add(eventId);
+                }
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not build an event message", e);
+        }
+        if (!sent.isEmpty()) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "update " + schema + ".outbox_event set published_at = now() where event_id = any (?)")) {
+                Array ids = connection.createArrayOf("uuid", sent.toArray());
+                mark.setArray(1, ids);
+                mark.executeUpdate();
+            }
+        }
+        return sent.size();
+    }
+}
