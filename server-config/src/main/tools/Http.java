@@ -11,14 +11,15 @@ import java.time.Duration;
  *   java Http.java get URL                      print the body; exit 1 unless 2xx
  *   java Http.java post URL [JSON_FILE]         POST the file (or nothing) as JSON; print the body
  *   java Http.java wait URL SECONDS TEXT        until GET answers 200 with TEXT in the body
+ *
+ * With CPQ_AUTH=user:password in the environment, requests carry HTTP Basic credentials.
  */
 public class Http {
     public static void main(String[] args) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         switch (args[0]) {
-            case "get" -> finish(client.send(HttpRequest.newBuilder(URI.create(args[1])).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
-            case "post" -> finish(client.send(HttpRequest.newBuilder(URI.create(args[1]))
+            case "get" -> finish(client.send(request(args[1]).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            case "post" -> finish(client.send(request(args[1])
                     .header("Content-Type", "application/json")
                     .POST(args.length > 2 ? HttpRequest.BodyPublishers.ofFile(Path.of(args[2]))
                             : HttpRequest.BodyPublishers.noBody())
@@ -47,6 +48,16 @@ public class Http {
                 System.exit(2);
             }
         }
+    }
+
+    private static HttpRequest.Builder request(String uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        String auth = System.getenv("CPQ_AUTH");
+        if (auth != null) {
+            request.header("Authorization", "Basic "
+                    + java.util.Base64.getEncoder().encodeToString(auth.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return request;
     }
 
     private static void finish(HttpResponse<String> response) {

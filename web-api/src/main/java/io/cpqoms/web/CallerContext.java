@@ -1,29 +1,33 @@
 package io.cpqoms.web;
 
 import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.jacc.PolicyContext;
+import jakarta.security.jacc.PolicyContextException;
 import java.security.Principal;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.security.auth.Subject;
 
 /**
- * Who calls, for which tenant, under which correlation id, for the current request. The tenant is
- * the configured default until authentication supplies it; it never comes from the request body.
+ * Who calls, for which tenant, with which roles, under which correlation id, for the current request.
+ * The caller is authenticated by the server's security realm; the tenant is the realm group
+ * {@code tenant-<id>} of that caller and never comes from the request.
  */
 @RequestScoped
 public class CallerContext {
 
-    public static final String ANONYMOUS = "anonymous";
-
-    @Inject
-    @ConfigProperty(name = "cpq.tenant.default", defaultValue = "default")
-    String defaultTenant;
+    private static final String SUBJECT = "javax.security.auth.Subject.container";
 
     @Inject
     SecurityContext security;
 
     private String correlationId;
+    private Set<String> tenants;
 
     void correlate(String correlationId) {
         this.correlationId = correlationId;
@@ -33,8 +37,47 @@ public class CallerContext {
         return correlationId;
     }
 
+    public boolean authenticated() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public boolean inRole(String role) {
+        return security.isCallerInRole(role);
+    }
+
+    /** The tenants the caller's realm groups name; a well-configured user has exactly one. */
+    public Set<String> tenants() {
+        if (tenants == null) {
+            tenants = groups().stream()
+                    .filter(g -> g.startsWith(Roles.TENANT_GROUP_PREFIX) && g.length() > Roles.TENANT_GROUP_PREFIX.length())
+                    .map(g -> g.substring(Roles.TENANT_GROUP_PREFIX.length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        return tenants;
+    }
+
     public CommandContext command() {
         Principal caller = security.getCallerPrincipal();
-        return new CommandContext(defaultTenant, caller == null ? ANONYMOUS : caller.getName(), correlationId);
+        if (caller == null || tenants().size() != 1) {
+            throw new IllegalStateException("the authorization filter admits only callers with one tenant");
+        }
+        Set<String> roles = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
+        return new CommandContext(tenants().iterator().next(), caller.getName(), correlationId, roles);
+    }
+
+    /** The realm groups of the caller, as the server's JACC subject holds them. */
+    private static Set<String> groups() {
+        try {
+            Subject subject = PolicyContext.getContext(SUBJECT);
+            if (subject == null) {
+                return Set.of();
+            }
+            return subject.getPrincipals().stream()
+                    .filter(p -> p.getClass().getSimpleName().equals("Group"))
+                    .map(Principal::getName)
+                    .collect(Collectors.toSet());
+        } catch (PolicyContextException e) {
+            throw new IllegalStateException("the server does not expose the caller's subject", e);
+        }
     }
 }

@@ -38,7 +38,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
+            if (status.getStatusCode() == 403) { // the server's own @RolesAllowed check
+                return Problem.response(status, AuthorizationFilter.ROLE_REQUIRED,
+                        "This operation needs a role the caller does not have.", caller.correlationId(), List.of());
+            }
             String code = switch (status.getStatusCode()) {
+                case 401 -> AuthorizationFilter.AUTHENTICATION_REQUIRED;
                 case 404 -> "RESOURCE_NOT_FOUND";
                 case 405 -> "METHOD_NOT_ALLOWED";
                 case 406 -> "NOT_ACCEPTABLE";

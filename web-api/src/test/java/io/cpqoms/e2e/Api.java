@@ -14,13 +14,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A client of the deployed product over HTTP, as an integrator would use it. */
+/**
+ * A client of the deployed product over HTTP, as an integrator would use it: one demo user of the
+ * server's realm (password from the provisioning), or nobody.
+ */
 final class Api {
 
     static final String BASE = System.getProperty("cpq.baseUrl", "http://localhost:8080");
+    private static final String PASSWORD = System.getProperty("cpq.demoPassword", "");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Api() {
+    private final String authorization;
+
+    private Api(String user, String password) {
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static Api asWithPassword(String user, String password) {
+        return new Api(user, password);
+    }
+
+    /** Calls as the demo user (for example {@code acme-sales}). */
+    static Api as(String user) {
+        return new Api(user, PASSWORD);
+    }
+
+    static Api anonymous() {
+        return new Api(null, null);
     }
 
     record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -43,14 +64,18 @@ final class Api {
         }
     }
 
-    static Reply get(String path) {
+    Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET());
     }
 
-    static Reply post(String path, String json) {
+    Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply call(String method, String path, String json) {
+        return method.equals("GET") ? get(path) : post(path, json);
     }
 
     static String file(String path) {
@@ -61,7 +86,10 @@ final class Api {
         }
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

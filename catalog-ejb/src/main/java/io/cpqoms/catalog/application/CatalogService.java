@@ -19,6 +19,7 @@ import io.cpqoms.catalog.infrastructure.PublishedCatalogs;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Page;
+import io.cpqoms.kernel.Roles;
 import io.cpqoms.kernel.Violation;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -94,12 +95,28 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
 
     @Override
     public List<CatalogVersionView> versions(CommandContext context) {
-        return versions.all(context.tenantId()).stream().map(CatalogVersion::view).toList();
+        return versions.all(context.tenantId()).stream()
+                .filter(v -> v.isPublished() || draftsVisible(context))
+                .map(CatalogVersion::view).toList();
     }
 
     @Override
     public CatalogVersionView version(CommandContext context, UUID versionId) {
-        return versions.get(context.tenantId(), versionId).view();
+        return visible(context, versionId).view();
+    }
+
+    /** Drafts are work in progress of catalog administrators; everyone else sees published versions only. */
+    private static boolean draftsVisible(CommandContext context) {
+        return context.hasRole(Roles.CATALOG_ADMIN);
+    }
+
+    private CatalogVersion visible(CommandContext context, UUID versionId) {
+        CatalogVersion version = versions.get(context.tenantId(), versionId);
+        if (!version.isPublished() && !draftsVisible(context)) {
+            throw DomainException.notFound(CatalogVersions.CATALOG_VERSION_NOT_FOUND,
+                    "Catalog version " + versionId + " does not exist.");
+        }
+        return version;
     }
 
     @Override
@@ -177,7 +194,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
         if (cached != null) {
             return new Contents(cached.version(), cached, null);
         }
-        CatalogVersion version = versions.get(context.tenantId(), id);
+        CatalogVersion version = visible(context, id);
         if (version.isPublished()) {
             PublishedCatalog catalog = published.of(version);
             return new Contents(catalog.version(), catalog, null);

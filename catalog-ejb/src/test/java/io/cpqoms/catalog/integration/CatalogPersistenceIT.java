@@ -18,6 +18,7 @@ import io.cpqoms.catalog.domain.CatalogVersion;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.Roles;
 import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +87,8 @@ class CatalogPersistenceIT {
     @Resource(lookup = ServerResources.EVENTS_TOPIC)
     Topic events;
 
-    private final CommandContext context = new CommandContext("tenant-" + UUID.randomUUID(), "it-user", UUID.randomUUID().toString());
+    private final CommandContext context = new CommandContext("tenant-" + UUID.randomUUID(), "it-user", UUID.randomUUID().toString(),
+            Set.of(Roles.CATALOG_ADMIN));
 
     private static CatalogDocument demo() throws Exception {
         try (var in = CatalogPersistenceIT.class.getClassLoader().getResourceAsStream("demo-catalog.json")) {
@@ -251,12 +254,24 @@ class CatalogPersistenceIT {
     @Test
     void anotherTenantCannotSeeTheVersion() throws Exception {
         CatalogVersionView version = publishedDemo();
-        CommandContext other = new CommandContext("other-" + UUID.randomUUID(), "it-user", "c");
+        CommandContext other = new CommandContext("other-" + UUID.randomUUID(), "it-user", "c", Set.of(Roles.CATALOG_ADMIN));
         DomainException e = assertThrows(DomainException.class, () -> queries.version(other, version.id()));
         assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
         assertThrows(DomainException.class, () -> queries.offering(other, "po_enterprise_fiber", version.id()));
         assertThrows(DomainException.class, () -> queries.sellableOffering(other, version.id(), "po_enterprise_fiber", Instant.now()));
         assertTrue(queries.versions(other).isEmpty());
+    }
+
+    @Test
+    void onlyCatalogAdministratorsSeeDrafts() throws Exception {
+        CatalogVersionView version = publishedDemo();
+        CatalogVersionView draft = commands.createVersion(context, new NewCatalogVersion("draft " + UUID.randomUUID(), null, version.id()));
+        CommandContext sales = new CommandContext(context.tenantId(), "seller", "c", Set.of(Roles.SALES));
+        assertEquals(List.of(version.id()), queries.versions(sales).stream().map(CatalogVersionView::id).toList());
+        assertEquals(DomainException.Kind.NOT_FOUND, assertThrows(DomainException.class, () -> queries.version(sales, draft.id())).kind());
+        assertThrows(DomainException.class, () -> queries.offering(sales, "po_enterprise_fiber", draft.id()));
+        assertEquals(version.id(), queries.offering(sales, "po_enterprise_fiber", null).catalogVersionId());
+        assertEquals(2, queries.versions(context).size());
     }
 
     private static boolean isOptimisticLockFailure(Throwable e) {

@@ -8,6 +8,8 @@ import io.cpqoms.catalog.api.OfferingSummary;
 import io.cpqoms.kernel.Page;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.kernel.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Product offerings of a catalog version (the latest published one unless a version is given). */
 @Path("catalog/offerings")
+@RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
+        Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalog")
 public class CatalogOfferingsResource {

@@ -8,6 +8,8 @@ import io.cpqoms.catalog.api.NewCatalogVersion;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.kernel.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,13 +46,17 @@ public class CatalogVersionsResource {
     CallerContext caller;
 
     @GET
-    @Operation(summary = "List the catalog versions, newest first")
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
+            Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
+    @Operation(summary = "List the catalog versions, newest first (drafts only for catalog administrators)")
     public List<CatalogVersionView> list() {
         return queries.versions(caller.command());
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
+            Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "One catalog version")
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = "application/problem+json"))
@@ -59,6 +65,7 @@ public class CatalogVersionsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CATALOG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft catalog version, empty or copied from a published version")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewCatalogVersion.class)))
@@ -71,6 +78,7 @@ public class CatalogVersionsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/imports")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a draft's content with a whole catalog document",
@@ -84,6 +92,7 @@ public class CatalogVersionsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/publication")
     @Operation(summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
     @APIResponse(responseCode = "200", description = "The published version (publishing again changes nothing)")
