@@ -15,10 +15,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        return toResponseFor(e, caller);
+        return problem(e, caller.correlationId());
     }
 
-    Response toResponseFor(DomainException e, CallerContext caller) {
+    static Response problem(DomainException e, String correlationId) {
         Response.Status status = switch (e.kind()) {
             case INVALID_INPUT -> Response.Status.BAD_REQUEST;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
@@ -26,7 +26,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case RULE_VIOLATION -> null;
         };
         return Problem.response(status != null ? status : UNPROCESSABLE, e.code(), e.getMessage(),
-                caller.correlationId(), e.violations());
+                correlationId, e.violations());
     }
 
     static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {

@@ -28,7 +28,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
-                return new DomainExceptionMapper().toResponseFor(domain, caller);
+                return DomainExceptionMapper.problem(domain, caller.correlationId());
             }
             if (cause instanceof OptimisticLockException) {
                 return Problem.response(Response.Status.CONFLICT, "CONCURRENT_MODIFICATION",

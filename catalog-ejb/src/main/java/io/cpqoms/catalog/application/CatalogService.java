@@ -10,6 +10,7 @@ import io.cpqoms.catalog.api.OfferingDetail;
 import io.cpqoms.catalog.api.OfferingQuery;
 import io.cpqoms.catalog.api.OfferingSummary;
 import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.catalog.domain.CatalogVersion;
 import io.cpqoms.catalog.infrastructure.AuditEntry;
 import io.cpqoms.catalog.infrastructure.CatalogVersions;
@@ -29,6 +30,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -85,7 +87,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
             versions.flush();
             CatalogVersionView view = version.view();
             audit(context, now, "CATALOG_VERSION_PUBLISHED", version, details("name", view.name()));
-            versions.add(new OutboxEvent(context, now, "catalog.version.published.v1", AGGREGATE,
+            versions.record(new OutboxEvent(context, now, "catalog.version.published.v1", AGGREGATE,
                     view.id().toString(), view.entityVersion(), details(
                     "catalogVersionId", view.id().toString(), "name", view.name(),
                     "offeringCount", view.offeringCount(), "publishedAt", now.toString())));
@@ -142,17 +144,12 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
     @Override
     public OfferingDetail offering(CommandContext context, String offeringId, UUID versionId) {
         Contents contents = contents(context, versionId);
-        ProductOffering offering = contents.offerings().stream()
-                .filter(o -> o.id().equals(offeringId))
-                .findFirst()
+        ProductOffering offering = contents.offering(offeringId)
                 .orElseThrow(() -> DomainException.notFound(OFFERING_NOT_FOUND, "Offering '" + offeringId
                         + "' does not exist in catalog version " + contents.version().id() + "."));
-        var specification = contents.document() != null
-                ? contents.document().productSpecifications().stream()
-                        .filter(s -> s.id().equals(offering.productSpecificationId())).findFirst().orElse(null)
-                : contents.published().specification(offering.productSpecificationId()).orElse(null);
         return new OfferingDetail(contents.version().id(), contents.version().status(),
-                offering.isSellableAt(Instant.now()), offering, specification);
+                offering.isSellableAt(Instant.now()), offering,
+                contents.specification(offering.productSpecificationId()).orElse(null));
     }
 
     @Override
@@ -202,14 +199,28 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
         return new Contents(version.view(), null, version.content());
     }
 
+    /** A version's content: a published one indexed in memory, a draft as its document. */
     private record Contents(CatalogVersionView version, PublishedCatalog published, CatalogDocument document) {
+
         Collection<ProductOffering> offerings() {
             return document != null ? document.productOfferings() : published.offerings();
+        }
+
+        Optional<ProductOffering> offering(String id) {
+            return document != null
+                    ? document.productOfferings().stream().filter(o -> o.id().equals(id)).findFirst()
+                    : published.offering(id);
+        }
+
+        Optional<ProductSpecification> specification(String id) {
+            return document != null
+                    ? document.productSpecifications().stream().filter(s -> s.id().equals(id)).findFirst()
+                    : published.specification(id);
         }
     }
 
     private void audit(CommandContext context, Instant now, String action, CatalogVersion version, Map<String, ?> details) {
-        versions.add(new AuditEntry(context, now, action, AGGREGATE, version.id().toString(), version.entityVersion(), details));
+        versions.record(new AuditEntry(context, now, action, AGGREGATE, version.id().toString(), version.entityVersion(), details));
     }
 
     private static String window(ProductOffering offering) {

@@ -23,8 +23,9 @@ public class CatalogVersions {
         em.persist(version);
     }
 
-    public void add(Object auditOrOutboxRecord) {
-        em.persist(auditOrOutboxRecord);
+    /** Stores an audit entry or outbox event in the command's transaction. */
+    public void record(Object auditEntryOrOutboxEvent) {
+        em.persist(auditEntryOrOutboxEvent);
     }
 
     /** The tenant's version, or 404: another tenant's version is indistinguishable from none. */
