@@ -4,7 +4,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
-import jakarta.jms.Topic;
+import jakarta.jms.Destination;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,14 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Moves committed events from a context's outbox table to the events topic. The caller runs it in a
- * JTA transaction with a transacted JMS context, so the sends and the "published" marks commit
- * together; rows are claimed with SKIP LOCKED, so several relays (cluster members) never send the
- * same batch at once. Delivery is at least once: each message carries its event id for deduplication.
+ * Moves committed messages from a context's outbox table to JMS: each row names its destination
+ * (the events topic or a command queue). The caller runs it in a JTA transaction with a transacted
+ * JMS context, so the sends and the "published" marks commit together; rows are claimed with SKIP
+ * LOCKED, so several relays (cluster members) never send the same batch at once. Delivery is at
+ * least once: each message carries its event id for deduplication.
  */
 public final class OutboxRelay {
 
@@ -28,8 +30,9 @@ public final class OutboxRelay {
     private OutboxRelay() {
     }
 
-    /** Relays up to {@code batchSize} of the oldest unpublished events; returns how many were sent. */
-    public static int relay(Connection connection, String schema, JMSContext jms, Topic topic, int batchSize)
+    /** Relays up to {@code batchSize} of the oldest unpublished messages; returns how many were sent. */
+    public static int relay(Connection connection, String schema, JMSContext jms, Map<String, Destination> destinations,
+                            int batchSize)
             throws SQLException {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a schema name: " + schema);
@@ -38,7 +41,7 @@ public final class OutboxRelay {
         JMSProducer producer = jms.createProducer();
         try (PreparedStatement claim = connection.prepareStatement(
                 "select event_id, event_type, tenant_id, correlation_id, causation_id, aggregate_type, aggregate_id,"
-                        + " payload::text from " + schema + ".outbox_event where published_at is null"
+                        + " payload::text, destination from " + schema + ".outbox_event where published_at is null"
                         + " order by occurred_at, event_id limit ? for update skip locked")) {
             claim.setInt(1, batchSize);
             try (ResultSet rs = claim.executeQuery()) {
@@ -54,7 +57,11 @@ public final class OutboxRelay {
                             message.setStringProperty(names[i], value);
                         }
                     }
-                    producer.send(topic, message);
+                    Destination destination = destinations.get(rs.getString(9));
+                    if (destination == null) {
+                        throw new IllegalStateException("outbox " + schema + " names an unknown destination: " + rs.getString(9));
+                    }
+                    producer.send(destination, message);
                     sent.add(eventId);
                 }
             }

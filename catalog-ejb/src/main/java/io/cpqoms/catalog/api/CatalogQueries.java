@@ -5,6 +5,8 @@ import io.cpqoms.kernel.Page;
 import jakarta.ejb.Local;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the catalog answers. Published versions never change, so their answers are served from memory. */
@@ -25,4 +27,19 @@ public interface CatalogQueries {
      * its validity window); otherwise a rule violation that says why. Quotes and orders call this.
      */
     ProductOffering sellableOffering(CommandContext context, UUID publishedVersionId, String offeringId, Instant at);
+
+    /**
+     * Checks a configuration against a published version at an instant: the offering (and each child)
+     * sellable, characteristics known, typed and allowed, required ones present (defaults applied),
+     * bundle children declared and within their cardinality. Violations name their element under
+     * {@code target} (for example {@code items[2]}).
+     */
+    ConfigurationCheck configure(CommandContext context, UUID publishedVersionId, ConfigurationRequest request,
+                                 String target, Instant at);
+
+    /** Prices lines with the price definitions of a published version. */
+    PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at);
+
+    /** The specifications of a published version by id (fulfillment metadata included), for decomposition. */
+    Map<String, ProductSpecification> specifications(CommandContext context, UUID publishedVersionId, Set<String> ids);
 }

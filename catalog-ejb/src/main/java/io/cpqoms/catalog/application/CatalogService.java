@@ -12,9 +12,16 @@ import io.cpqoms.catalog.api.OfferingSummary;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.catalog.domain.CatalogVersion;
-import io.cpqoms.catalog.infrastructure.AuditEntry;
+import io.cpqoms.catalog.domain.PriceCalculator;
+import io.cpqoms.catalog.domain.ProductConfigurator;
+import io.cpqoms.catalog.api.ConfigurationCheck;
+import io.cpqoms.catalog.api.ConfigurationRequest;
+import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.PricingLine;
+import java.util.Set;
+import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.catalog.infrastructure.CatalogVersions;
-import io.cpqoms.catalog.infrastructure.OutboxEvent;
+import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.catalog.infrastructure.PublishedCatalog;
 import io.cpqoms.catalog.infrastructure.PublishedCatalogs;
 import io.cpqoms.kernel.CommandContext;
@@ -38,8 +45,8 @@ import java.util.function.Predicate;
 @Stateless
 public class CatalogService implements CatalogCommands, CatalogQueries {
 
-    public static final String OFFERING_NOT_FOUND = "OFFERING_NOT_FOUND";
-    public static final String OFFERING_NOT_SELLABLE = "OFFERING_NOT_SELLABLE";
+    public static final String OFFERING_NOT_FOUND = ProductConfigurator.OFFERING_NOT_FOUND;
+    public static final String OFFERING_NOT_SELLABLE = ProductConfigurator.OFFERING_NOT_SELLABLE;
     public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
     public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
     public static final String INVALID_PAGE = "INVALID_PAGE";
@@ -160,12 +167,29 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
                         "productOfferings[" + offeringId + "]", "Offering '" + offeringId
                         + "' does not exist in catalog version " + publishedVersionId + "."))));
         if (!offering.isSellableAt(at)) {
-            throw DomainException.ruleViolation("The offering cannot be sold.", List.of(new Violation(
-                    OFFERING_NOT_SELLABLE, "productOfferings[" + offeringId + "]", "Offering '" + offeringId
-                    + "' is " + offering.lifecycleStatus() + " with validity " + window(offering)
-                    + " and cannot be sold at " + at + "; only ACTIVE offerings inside their validity window can.")));
+            throw DomainException.ruleViolation("The offering cannot be sold.", List.of(
+                    ProductConfigurator.notSellable(offering, at, "productOfferings[" + offeringId + "]")));
         }
         return offering;
+    }
+
+    @Override
+    public ConfigurationCheck configure(CommandContext context, UUID publishedVersionId, ConfigurationRequest request,
+                                        String target, Instant at) {
+        return new ProductConfigurator(published(context, publishedVersionId), at).check(request, target);
+    }
+
+    @Override
+    public PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at) {
+        return new PriceCalculator(published(context, publishedVersionId)).price(lines, at);
+    }
+
+    @Override
+    public Map<String, ProductSpecification> specifications(CommandContext context, UUID publishedVersionId, Set<String> ids) {
+        PublishedCatalog catalog = published(context, publishedVersionId);
+        Map<String, ProductSpecification> found = new LinkedHashMap<>();
+        ids.stream().sorted().forEach(id -> catalog.specification(id).ifPresent(s -> found.put(id, s)));
+        return found;
     }
 
     private PublishedCatalog published(CommandContext context, UUID versionId) {
@@ -221,11 +245,6 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
 
     private void audit(CommandContext context, Instant now, String action, CatalogVersion version, Map<String, ?> details) {
         versions.record(new AuditEntry(context, now, action, AGGREGATE, version.id().toString(), version.entityVersion(), details));
-    }
-
-    private static String window(ProductOffering offering) {
-        return "[" + (offering.validFrom() == null ? "-" : offering.validFrom()) + ", "
-                + (offering.validTo() == null ? "-" : offering.validTo()) + ")";
     }
 
     private static Map<String, Object> details(Object... keyValues) {

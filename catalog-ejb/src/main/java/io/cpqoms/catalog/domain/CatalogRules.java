@@ -2,6 +2,8 @@ package io.cpqoms.catalog.domain;
 
 import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CharacteristicSpecification;
+import io.cpqoms.catalog.api.FulfillmentStepSpecification;
+import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.PriceType;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductOfferingPrice;
@@ -12,6 +14,7 @@ import io.cpqoms.kernel.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,6 +49,9 @@ public final class CatalogRules {
     public static final String BUNDLE_CARDINALITY_INVALID = "BUNDLE_CARDINALITY_INVALID";
     public static final String BUNDLE_CYCLE = "BUNDLE_CYCLE";
     public static final String REQUIRES_CYCLE = "REQUIRES_CYCLE";
+    public static final String FULFILLMENT_STEP_DUPLICATE = "FULFILLMENT_STEP_DUPLICATE";
+    public static final String FULFILLMENT_RETRY_BUDGET_INVALID = "FULFILLMENT_RETRY_BUDGET_INVALID";
+    public static final String FULFILLMENT_DEPENDENCY_CYCLE = "FULFILLMENT_DEPENDENCY_CYCLE";
 
     private CatalogRules() {
     }
@@ -101,8 +107,48 @@ public final class CatalogRules {
                     }
                 }
             }
+            checkFulfillmentSteps(spec, path, violations);
         }
         return ids;
+    }
+
+    /** Fulfillment metadata: complete steps, one step per item type and action, no dependency cycle. */
+    private static void checkFulfillmentSteps(ProductSpecification spec, String path, List<Violation> violations) {
+        Map<LineAction, Map<String, List<String>>> graphs = new EnumMap<>(LineAction.class);
+        for (int i = 0; i < spec.fulfillmentSteps().size(); i++) {
+            FulfillmentStepSpecification step = spec.fulfillmentSteps().get(i);
+            String stepPath = path + ".fulfillmentSteps[" + i + "]";
+            if (step.action() == null) {
+                violations.add(missing(stepPath + ".action"));
+            }
+            require(step.itemType(), stepPath + ".itemType", violations);
+            require(step.responsibleSystem(), stepPath + ".responsibleSystem", violations);
+            if (step.retryBudget() < 0) {
+                violations.add(new Violation(FULFILLMENT_RETRY_BUDGET_INVALID, stepPath + ".maxRetries",
+                        "The retry budget cannot be negative."));
+            }
+            if (step.action() == null || isBlank(step.itemType())) {
+                continue;
+            }
+            Map<String, List<String>> graph = graphs.computeIfAbsent(step.action(), a -> new LinkedHashMap<>());
+            if (graph.put(step.itemType(), step.dependsOn()) != null) {
+                violations.add(new Violation(FULFILLMENT_STEP_DUPLICATE, stepPath, "Item type '" + step.itemType()
+                        + "' is declared more than once for action " + step.action() + "."));
+            }
+        }
+        graphs.forEach((action, graph) -> {
+            Map<String, Integer> state = new HashMap<>();
+            Set<String> reported = new HashSet<>();
+            for (String start : graph.keySet()) {
+                visit(start, graph, state, new ArrayList<>(), cycle -> {
+                    if (reported.add(canonical(cycle))) {
+                        violations.add(new Violation(FULFILLMENT_DEPENDENCY_CYCLE, path + ".fulfillmentSteps",
+                                "Fulfillment steps for " + action + " form a cycle: " + String.join(" after ", cycle)
+                                        + " after " + cycle.get(0) + "."));
+                    }
+                });
+            }
+        });
     }
 
     private static Map<String, ProductOffering> checkOfferings(List<ProductOffering> offerings, Set<String> specificationIds,

@@ -1,6 +1,8 @@
 package io.cpqoms.catalog.infrastructure;
 
+import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.kernel.OutboxRelay;
+import java.util.Map;
 import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -46,7 +48,7 @@ public class CatalogEventRelay {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            int sent = OutboxRelay.relay(connection, "catalog", jms, events, BATCH);
+            int sent = OutboxRelay.relay(connection, "catalog", jms, Map.of(OutboxEvent.EVENTS, events), BATCH);
             if (sent > 0) {
                 LOG.fine(() -> "relayed " + sent + " catalog event(s)");
             }

@@ -7,11 +7,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import io.cpqoms.catalog.domain.CatalogIndex;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A published catalog version indexed for lookups. It never changes, so it is shared freely. */
-public final class PublishedCatalog {
+public final class PublishedCatalog implements CatalogIndex {
 
     private final String tenantId;
     private final CatalogVersionView version;
@@ -38,14 +40,21 @@ public final class PublishedCatalog {
         return version;
     }
 
+    @Override
+    public UUID versionId() {
+        return version.id();
+    }
+
     public Collection<ProductOffering> offerings() {
         return offerings.values();
     }
 
+    @Override
     public Optional<ProductOffering> offering(String id) {
         return Optional.ofNullable(offerings.get(id));
     }
 
+    @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
     }

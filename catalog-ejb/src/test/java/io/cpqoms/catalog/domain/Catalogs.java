@@ -25,7 +25,7 @@ final class Catalogs {
     }
 
     static ProductSpecification spec(String id, CharacteristicSpecification... characteristics) {
-        return new ProductSpecification(id, "Spec " + id, null, null, List.of(characteristics));
+        return new ProductSpecification(id, "Spec " + id, null, null, List.of(characteristics), List.of());
     }
 
     static CharacteristicSpecification characteristic(String name, CharacteristicValueType type, String defaultValue,

@@ -1,5 +1,5 @@
 /**
- * The quote context's contract (quotes, revisions, approvals, acceptance). It grows with the quote
- * lifecycle; today the context owns its schema and nothing else.
+ * The quote context's contract: starting a quote pinned to a catalog version, adding configured items,
+ * pricing into a stored snapshot and recording acceptance. Revisions, approvals and expiry extend it.
  */
 package io.cpqoms.quote.api;

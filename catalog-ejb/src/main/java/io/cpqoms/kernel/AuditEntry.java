@@ -1,7 +1,5 @@
-package io.cpqoms.catalog.infrastructure;
+package io.cpqoms.kernel;
 
-import io.cpqoms.kernel.CommandContext;
-import io.cpqoms.kernel.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,9 +9,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One audited state change of the catalog: who, for which tenant, when, under which correlation, what. */
+/**
+ * One audited command: who, for which tenant, when, under which correlation, what, on which aggregate
+ * at which version. Every context keeps its own {@code audit_entry} table; the schema comes from the
+ * context's persistence unit ({@code orm.xml}).
+ */
 @Entity
-@Table(name = "audit_entry", schema = "catalog")
+@Table(name = "audit_entry")
 public class AuditEntry {
 
     @Id
@@ -52,11 +54,32 @@ public class AuditEntry {
         this.details = Json.write(details);
     }
 
+    public UUID id() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
     public String action() {
         return action;
     }
 
     public String actor() {
         return actor;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public long aggregateVersion() {
+        return aggregateVersion;
+    }
+
+    /** The details as JSON text. */
+    public String details() {
+        return details;
     }
 }

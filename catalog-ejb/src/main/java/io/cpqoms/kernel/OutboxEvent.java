@@ -1,7 +1,5 @@
-package io.cpqoms.catalog.infrastructure;
+package io.cpqoms.kernel;
 
-import io.cpqoms.kernel.CommandContext;
-import io.cpqoms.kernel.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -13,12 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An integration event written in the same transaction as the change it reports, and relayed to the
- * events topic after commit. The payload carries the event id so consumers can drop duplicates.
+ * A message written in the same transaction as the change it reports or asks for, and relayed to JMS
+ * after commit by {@link OutboxRelay}: integration events go to the events topic, commands (an item
+ * dispatched to fulfillment, the next step of an order) to their queue. The payload envelope carries
+ * the message id so consumers can drop duplicates, and the causation id names the message or request
+ * that caused this one. Every context keeps its own {@code outbox_event} table.
  */
 @Entity
-@Table(name = "outbox_event", schema = "catalog")
+@Table(name = "outbox_event")
 public class OutboxEvent {
+
+    /** The destination of integration events. */
+    public static final String EVENTS = "events";
 
     @Id
     @Column(name = "event_id")
@@ -27,6 +31,7 @@ public class OutboxEvent {
     private String tenantId;
     @Column(name = "event_type")
     private String eventType;
+    private String destination;
     @Column(name = "aggregate_type")
     private String aggregateType;
     @Column(name = "aggregate_id")
@@ -47,12 +52,21 @@ public class OutboxEvent {
     protected OutboxEvent() {
     }
 
+    /** An integration event for the events topic. */
     public OutboxEvent(CommandContext context, Instant occurredAt, String eventType, String aggregateType,
                        String aggregateId, long aggregateVersion, Map<String, ?> data) {
+        this(context, occurredAt, EVENTS, eventType, null, aggregateType, aggregateId, aggregateVersion, data);
+    }
+
+    public OutboxEvent(CommandContext context, Instant occurredAt, String destination, String eventType,
+                       String causationId, String aggregateType, String aggregateId, long aggregateVersion,
+                       Map<String, ?> data) {
         this.eventId = UUID.randomUUID();
         this.tenantId = context.tenantId();
         this.correlationId = context.correlationId();
+        this.causationId = causationId;
         this.occurredAt = occurredAt;
+        this.destination = destination;
         this.eventType = eventType;
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
@@ -63,12 +77,12 @@ public class OutboxEvent {
         envelope.put("occurredAt", occurredAt.toString());
         envelope.put("tenantId", tenantId);
         envelope.put("correlationId", correlationId);
+        envelope.put("causationId", causationId);
+        envelope.put("aggregateType", aggregateType);
+        envelope.put("aggregateId", aggregateId);
+        envelope.put("aggregateVersion", aggregateVersion);
         envelope.put("data", data);
         this.payload = Json.write(envelope);
-    }
-
-    public void markPublished(Instant at) {
-        this.publishedAt = at;
     }
 
     public UUID eventId() {
@@ -77,6 +91,10 @@ public class OutboxEvent {
 
     public String eventType() {
         return eventType;
+    }
+
+    public String destination() {
+        return destination;
     }
 
     public String tenantId() {

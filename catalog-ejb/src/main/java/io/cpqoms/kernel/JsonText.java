@@ -1,6 +1,5 @@
-package io.cpqoms.catalog.infrastructure;
+package io.cpqoms.kernel;
 
-import io.cpqoms.kernel.JsonbColumn;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

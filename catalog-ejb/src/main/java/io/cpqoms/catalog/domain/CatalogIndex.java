@@ -1,0 +1,16 @@
+package io.cpqoms.catalog.domain;
+
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductSpecification;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Lookups into one published catalog version. */
+public interface CatalogIndex {
+
+    UUID versionId();
+
+    Optional<ProductOffering> offering(String id);
+
+    Optional<ProductSpecification> specification(String id);
+}
