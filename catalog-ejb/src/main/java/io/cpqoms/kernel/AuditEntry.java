@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * One audited command: who, for which tenant, when, under which correlation, what, on which aggregate
  * at which version. Every context keeps its own {@code audit_entry} table; the schema comes from the
- * context's persistence unit ({@code orm.xml}).
+ * context's persistence unit (its {@code <schema>-orm.xml} mapping file).
  */
 @Entity
 @Table(name = "audit_entry")

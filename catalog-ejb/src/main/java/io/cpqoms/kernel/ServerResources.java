@@ -12,6 +12,11 @@ public final class ServerResources {
 
     public static final String CONNECTION_FACTORY = "jms/cpq/ConnectionFactory";
     public static final String FULFILLMENT_ITEM_QUEUE = "jms/cpq/FulfillmentItemQueue";
+    /** The physical name of the fulfillment item queue, for message-driven beans. */
+    public static final String FULFILLMENT_ITEM_QUEUE_NAME = "CpqFulfillmentItem";
+    /** The order context's own next steps (validate, decompose, start fulfillment). */
+    public static final String ORDER_COMMAND_QUEUE = "jms/cpq/OrderCommandQueue";
+    public static final String ORDER_COMMAND_QUEUE_NAME = "CpqOrderCommand";
     public static final String FULFILLMENT_RESULT_QUEUE = "jms/cpq/FulfillmentResultQueue";
     public static final String ERP_INBOUND_QUEUE = "jms/cpq/ErpInboundQueue";
     public static final String EVENTS_TOPIC = "jms/cpq/EventsTopic";

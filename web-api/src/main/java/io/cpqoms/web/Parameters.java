@@ -46,6 +46,18 @@ public final class Parameters {
         }
     }
 
+    public static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an ISO-8601 instant such as"
+                    + " 2026-11-21T00:00:00Z, not '" + value + "'.");
+        }
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -74,6 +74,13 @@ final class Api {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply post(String path, String json, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply call(String method, String path, String json) {
         return method.equals("GET") ? get(path) : post(path, json);
     }

@@ -1,5 +1,6 @@
 /**
- * The order context's contract (orders, validation, decomposition, fallout, cancellation). It grows
- * with order capture; today the context owns its schema and nothing else.
+ * The order context's contract: capture (from an accepted quote or directly), validation,
+ * decomposition into fulfillment items, orchestration, the worker-facing item commands, and the
+ * order's queries and timeline.
  */
 package io.cpqoms.order.api;

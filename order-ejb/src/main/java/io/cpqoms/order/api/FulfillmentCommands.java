@@ -1,0 +1,18 @@
+package io.cpqoms.order.api;
+
+import io.cpqoms.kernel.CommandContext;
+import jakarta.ejb.Local;
+import java.util.UUID;
+
+/**
+ * The worker-facing commands: a worker reports what the responsible system did and the order context
+ * decides what that means. Workers never write order tables. A repeated report of the same outcome
+ * is a no-op.
+ */
+@Local
+public interface FulfillmentCommands {
+
+    FulfillmentItemView completeItem(CommandContext context, UUID orderId, UUID itemId, ItemCompletion completion);
+
+    FulfillmentItemView failItem(CommandContext context, UUID orderId, UUID itemId, ItemFailure failure);
+}

@@ -1,0 +1,25 @@
+package io.cpqoms.order.api;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The message a fulfillment item is dispatched with (queue CpqFulfillmentItem): enough for a worker to
+ * call the responsible system and report back, and nothing of the order's internals. The external
+ * request id is derived from order, item and attempt group, so a repeated call is recognisable.
+ */
+public record FulfillmentDispatch(String tenantId,
+                                  UUID orderId,
+                                  String orderNumber,
+                                  UUID itemId,
+                                  String itemType,
+                                  String responsibleSystem,
+                                  String action,
+                                  String externalRequestId,
+                                  int attemptGroup,
+                                  Map<String, String> input) {
+
+    public static String externalRequestId(UUID orderId, UUID itemId, int attemptGroup) {
+        return orderId + ":" + itemId + ":" + attemptGroup;
+    }
+}

@@ -1,0 +1,24 @@
+package io.cpqoms.order.api;
+
+import io.cpqoms.kernel.CommandContext;
+import jakarta.ejb.Local;
+import java.util.List;
+import java.util.UUID;
+
+/** What the order context answers; an order of another tenant does not exist. */
+@Local
+public interface OrderQueries {
+
+    OrderView order(CommandContext context, UUID orderId);
+
+    CustomerOrderView customerView(CommandContext context, UUID orderId);
+
+    KeysetPage<OrderSummary> orders(CommandContext context, OrderQuery query);
+
+    List<FulfillmentItemView> fulfillmentItems(CommandContext context, UUID orderId);
+
+    List<TimelineEntry> timeline(CommandContext context, UUID orderId);
+
+    /** The order's integration events in the order they were written, with when each was published. */
+    List<OrderEvent> events(CommandContext context, UUID orderId);
+}

@@ -1,0 +1,34 @@
+package io.cpqoms.order.api;
+
+import io.cpqoms.catalog.api.RecurringTotal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An order as its operators see it: header, source quote evidence, lines, totals and last validation. */
+public record OrderView(UUID id,
+                        String orderNumber,
+                        OrderType orderType,
+                        OrderStatus status,
+                        String customerId,
+                        String accountId,
+                        UUID catalogVersionId,
+                        UUID sourceQuoteId,
+                        String sourceQuoteNumber,
+                        Integer sourceQuoteRevision,
+                        UUID acceptanceId,
+                        String priority,
+                        LocalDate requestedCompletionDate,
+                        String currency,
+                        BigDecimal oneTimeTotal,
+                        List<RecurringTotal> recurringTotals,
+                        List<OrderLineView> lines,
+                        ValidationResultView validation,
+                        long entityVersion,
+                        String createdBy,
+                        Instant createdAt,
+                        Instant updatedAt,
+                        Instant completedAt) {
+}

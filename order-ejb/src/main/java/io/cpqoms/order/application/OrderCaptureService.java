@@ -1,0 +1,171 @@
+package io.cpqoms.order.application;
+
+import io.cpqoms.catalog.api.CatalogQueries;
+import io.cpqoms.catalog.api.CatalogVersionStatus;
+import io.cpqoms.catalog.api.CatalogVersionView;
+import io.cpqoms.catalog.api.ConfigurationCheck;
+import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.Violation;
+import io.cpqoms.order.api.CaptureResult;
+import io.cpqoms.order.api.DirectOrder;
+import io.cpqoms.order.api.OrderCommands;
+import io.cpqoms.order.api.OrderType;
+import io.cpqoms.order.api.QuoteConversion;
+import io.cpqoms.order.domain.CustomerOrder;
+import io.cpqoms.order.domain.LineDraft;
+import io.cpqoms.order.domain.OrderDraft;
+import io.cpqoms.order.domain.OrderValidation;
+import io.cpqoms.order.infrastructure.Orders;
+import io.cpqoms.quote.api.QuoteQueries;
+import io.cpqoms.quote.api.QuoteView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Order capture (seed 000, section 8): from an accepted quote or from the direct order API. One
+ * transaction claims the request's keys, checks the order with {@link OrderValidation} (a blocker
+ * refuses it and nothing is written) and writes the header, the line tree, the audit entry, the
+ * order.captured.v1 event and the request to validate it.
+ */
+@Stateless
+public class OrderCaptureService implements OrderCommands {
+
+    public static final String INVALID_CONVERSION_REQUEST = "INVALID_CONVERSION_REQUEST";
+    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    @EJB
+    private QuoteQueries quotes;
+
+    @EJB
+    private CatalogQueries catalog;
+
+    @Inject
+    private Orders orders;
+
+    @Inject
+    private OrderJournal journal;
+
+    @Inject
+    private OrderViews views;
+
+    @Inject
+    private OrderChecks checks;
+
+    @Override
+    public CaptureResult captureFromQuote(CommandContext context, QuoteConversion request, String idempotencyKey) {
+        if (request.quoteId() == null || request.revision() == null || request.acceptanceId() == null) {
+            throw DomainException.invalidInput(INVALID_CONVERSION_REQUEST,
+                    "quoteId, revision and acceptanceId are all required to convert a quote.");
+        }
+        String fingerprint = OrderLines.sha256("quote|" + request.quoteId() + "|" + request.revision() + "|"
+                + request.acceptanceId());
+        List<String> keys = new ArrayList<>(List.of("acceptance:" + request.acceptanceId()));
+        keys.addAll(idempotencyKeys(idempotencyKey));
+        UUID orderId = UUID.randomUUID();
+        Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, fingerprint);
+        if (existing.isPresent()) {
+            return new CaptureResult(views.order(context, existing.get()), false);
+        }
+        Instant now = Instant.now();
+        QuoteView quote = quotes.quote(context, request.quoteId());
+        List<LineDraft> lines = OrderLines.fromQuote(quote.items(), quote.priceSnapshot());
+        OrderDraft draft = new OrderDraft(OrderType.NEW, quote.customerId(), quote.accountId(), quote.catalogVersionId(),
+                quote.id(), quote.quoteNumber(), request.revision(), request.acceptanceId(),
+                quote.acceptance() == null ? null : quote.acceptance().acceptedAt(),
+                quote.acceptance() == null ? null : quote.acceptance().recordedBy(), null, null, quote.priceSnapshot(), lines);
+        OrderValidation.Outcome outcome = OrderValidation.validate(draft, OrderChecks.sourceQuote(quote),
+                checks.configurationViolations(context, draft.catalogVersionId(), lines, now), null);
+        if (outcome.hasBlocker()) {
+            throw DomainException.ruleViolation("The quote cannot become an order.", outcome.blockers());
+        }
+        return capture(context, orderId, draft, request.acceptanceId().toString(), idempotencyKey, now);
+    }
+
+    @Override
+    public CaptureResult captureDirect(CommandContext context, DirectOrder request, String idempotencyKey) {
+        List<String> keys = idempotencyKeys(idempotencyKey);
+        UUID orderId = UUID.randomUUID();
+        if (!keys.isEmpty()) {
+            Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, OrderLines.sha256(Json.write(request)));
+            if (existing.isPresent()) {
+                return new CaptureResult(views.order(context, existing.get()), false);
+            }
+        }
+        Instant now = Instant.now();
+        UUID versionId = request.catalogVersionId() != null ? request.catalogVersionId() : latestPublished(context);
+        List<Violation> violations = new ArrayList<>();
+        List<ConfiguredProduct> products = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            ConfigurationCheck check = catalog.configure(context, versionId, request.lines().get(i),
+                    "lines[" + (i + 1) + "]", now);
+            violations.addAll(check.violations());
+            if (check.valid()) {
+                products.add(check.product());
+            }
+        }
+        List<LineDraft> lines = OrderLines.fromProducts(products);
+        PriceSnapshot price = null;
+        if (violations.isEmpty() && !lines.isEmpty()) {
+            price = catalog.price(context, versionId, OrderLines.pricing(lines), now);
+            lines = OrderLines.priced(lines, price);
+        }
+        OrderDraft draft = new OrderDraft(OrderType.NEW, request.customerId(), request.accountId(), versionId, null, null,
+                null, null, null, null, request.priority(), request.requestedCompletionDate(), price, lines);
+        String duplicate = violations.isEmpty() && request.customerId() != null ? orders.openDuplicate(context.tenantId(),
+                request.customerId(), OrderLines.contentFingerprint(request.customerId(), lines), orderId) : null;
+        OrderValidation.Outcome outcome = OrderValidation.validate(draft, null, violations, duplicate);
+        if (outcome.hasBlocker()) {
+            throw DomainException.ruleViolation("The order cannot be captured.", outcome.blockers());
+        }
+        return capture(context, orderId, draft, idempotencyKey, idempotencyKey, now);
+    }
+
+    private CaptureResult capture(CommandContext context, UUID orderId, OrderDraft draft, String causationId,
+                                  String idempotencyKey, Instant now) {
+        CustomerOrder order = CustomerOrder.capture(orderId, context.tenantId(), orders.nextOrderNumber(now), draft,
+                OrderLines.contentFingerprint(draft.customerId(), draft.lines()), context.actor(), now);
+        orders.add(order);
+        journal.audit(context, order, "ORDER_CAPTURED", now, "orderNumber", order.orderNumber(),
+                "orderType", OrderType.NEW, "sourceQuoteId", draft.sourceQuoteId(),
+                "sourceQuoteNumber", draft.sourceQuoteNumber(), "sourceQuoteRevision", draft.sourceQuoteRevision(),
+                "acceptanceId", draft.acceptanceId(), "catalogVersionId", draft.catalogVersionId(),
+                "lineCount", draft.lines().size(), "idempotencyKey", idempotencyKey);
+        journal.event(context, order, "order.captured.v1", causationId, now, "orderType", OrderType.NEW,
+                "catalogVersionId", draft.catalogVersionId(), "lineCount", draft.lines().size(),
+                "currency", draft.priceSnapshot() == null ? null : draft.priceSnapshot().currency(),
+                "oneTimeTotal", draft.priceSnapshot() == null ? null : draft.priceSnapshot().oneTimeTotal());
+        journal.nextStep(context, order, OrderProcessService.VALIDATE, causationId, now);
+        return new CaptureResult(order.view(null), true);
+    }
+
+    private UUID latestPublished(CommandContext context) {
+        return catalog.versions(context).stream().filter(v -> v.status() == CatalogVersionStatus.PUBLISHED)
+                .map(CatalogVersionView::id).findFirst()
+                .orElseThrow(() -> DomainException.ruleViolation("There is nothing to order from.", List.of(new Violation(
+                        NO_PUBLISHED_CATALOG, "catalogVersionId", "No catalog version has been published yet."))));
+    }
+
+    private static List<String> idempotencyKeys(String key) {
+        if (key == null || key.isEmpty()) {
+            return List.of();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw DomainException.invalidInput(INVALID_IDEMPOTENCY_KEY,
+                    "An Idempotency-Key is 1 to 200 visible ASCII characters.");
+        }
+        return List.of("idempotency-key:" + key);
+    }
+}

@@ -1,0 +1,112 @@
+package io.cpqoms.order.application;
+
+import io.cpqoms.catalog.api.ConfigurationRequest;
+import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.catalog.api.LinePrice;
+import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.order.domain.LineDraft;
+import io.cpqoms.order.domain.OrderLine;
+import io.cpqoms.quote.api.QuoteItemView;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Order line trees: built from quote items or configured products, and read back as configuration requests. */
+final class OrderLines {
+
+    private OrderLines() {
+    }
+
+    /** A quote's items become lines with the same tree, numbers, configuration and accepted price. */
+    static List<LineDraft> fromQuote(List<QuoteItemView> items, PriceSnapshot price) {
+        Map<UUID, UUID> lineOfItem = new HashMap<>();
+        List<LineDraft> lines = new ArrayList<>();
+        for (QuoteItemView item : items) {
+            UUID lineId = UUID.randomUUID();
+            lineOfItem.put(item.id(), lineId);
+            LinePrice linePrice = price == null ? null : price.line(item.id().toString());
+            lines.add(new LineDraft(lineId, item.parentItemId() == null ? null : lineOfItem.get(item.parentItemId()),
+                    item.id(), item.lineNumber(), LineAction.ADD, item.offeringId(), item.offeringName(),
+                    item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice));
+        }
+        return lines;
+    }
+
+    /** Configured products (each with its children) become lines numbered 1, 1.1, 1.2, 2, ... */
+    static List<LineDraft> fromProducts(List<ConfiguredProduct> products) {
+        List<LineDraft> lines = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            add(products.get(i), null, String.valueOf(i + 1), lines);
+        }
+        return lines;
+    }
+
+    private static void add(ConfiguredProduct product, UUID parentId, String number, List<LineDraft> lines) {
+        UUID id = UUID.randomUUID();
+        lines.add(new LineDraft(id, parentId, null, number, LineAction.ADD, product.offeringId(), product.offeringName(),
+                product.productSpecificationId(), product.quantity(), product.characteristics(), null));
+        for (int i = 0; i < product.children().size(); i++) {
+            add(product.children().get(i), id, number + "." + (i + 1), lines);
+        }
+    }
+
+    static List<PricingLine> pricing(List<LineDraft> lines) {
+        return lines.stream().map(l -> new PricingLine(l.id().toString(), l.offeringId(), l.quantity())).toList();
+    }
+
+    static List<LineDraft> priced(List<LineDraft> lines, PriceSnapshot price) {
+        return lines.stream().map(l -> new LineDraft(l.id(), l.parentId(), l.sourceQuoteLineId(), l.lineNumber(),
+                l.action(), l.offeringId(), l.offeringName(), l.productSpecificationId(), l.quantity(),
+                l.characteristics(), price.line(l.id().toString()))).toList();
+    }
+
+    /** Captured lines as drafts again, to validate the order as it stands. */
+    static List<LineDraft> fromOrder(List<OrderLine> lines) {
+        return lines.stream().map(l -> new LineDraft(l.id(), l.parentLineId(), null, l.lineNumber(), l.action(),
+                l.offeringId(), l.offeringName(), l.productSpecificationId(), l.quantity(), l.characteristics(), null)).toList();
+    }
+
+    /** The root lines with their children as configuration requests, keyed by root line number. */
+    static Map<String, ConfigurationRequest> requests(List<LineDraft> lines) {
+        Map<UUID, List<LineDraft>> children = new HashMap<>();
+        lines.stream().filter(l -> l.parentId() != null)
+                .forEach(l -> children.computeIfAbsent(l.parentId(), p -> new ArrayList<>()).add(l));
+        Map<String, ConfigurationRequest> roots = new java.util.LinkedHashMap<>();
+        lines.stream().filter(l -> l.parentId() == null).forEach(l -> roots.put(l.lineNumber(), request(l, children)));
+        return roots;
+    }
+
+    private static ConfigurationRequest request(LineDraft line, Map<UUID, List<LineDraft>> children) {
+        return new ConfigurationRequest(line.offeringId(), line.quantity(), line.characteristics(),
+                children.getOrDefault(line.id(), List.of()).stream().map(c -> request(c, children)).toList());
+    }
+
+    /** What two orders must share to be the same order: customer and every line's product and configuration. */
+    static String contentFingerprint(String customerId, List<LineDraft> lines) {
+        StringBuilder content = new StringBuilder(String.valueOf(customerId));
+        for (LineDraft line : lines) {
+            content.append('|').append(line.lineNumber()).append(':').append(line.offeringId()).append('x')
+                    .append(line.quantity() == null ? BigDecimal.ONE : line.quantity().stripTrailingZeros().toPlainString())
+                    .append(new TreeMap<>(line.characteristics()));
+        }
+        return sha256(content.toString());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

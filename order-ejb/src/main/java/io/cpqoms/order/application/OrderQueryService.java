@@ -1,0 +1,141 @@
+package io.cpqoms.order.application;
+
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.order.api.CustomerOrderView;
+import io.cpqoms.order.api.FulfillmentItemView;
+import io.cpqoms.order.api.KeysetPage;
+import io.cpqoms.order.api.OrderEvent;
+import io.cpqoms.order.api.OrderQueries;
+import io.cpqoms.order.api.OrderQuery;
+import io.cpqoms.order.api.OrderSummary;
+import io.cpqoms.order.api.OrderView;
+import io.cpqoms.order.api.TimelineEntry;
+import io.cpqoms.order.domain.CustomerOrder;
+import io.cpqoms.order.domain.FulfillmentItem;
+import io.cpqoms.order.infrastructure.Orders;
+import io.cpqoms.quote.api.Acceptance;
+import io.cpqoms.quote.api.QuoteQueries;
+import io.cpqoms.quote.api.QuoteView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Order reads: the operator and customer views, the keyset-paged list, the plan and the timeline. */
+@Stateless
+public class OrderQueryService implements OrderQueries {
+
+    public static final String INVALID_PAGE = "INVALID_PAGE";
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @EJB
+    private QuoteQueries quotes;
+
+    @Inject
+    private Orders orders;
+
+    @Inject
+    private OrderViews views;
+
+    @Override
+    public OrderView order(CommandContext context, UUID orderId) {
+        return views.order(context, orderId);
+    }
+
+    @Override
+    public CustomerOrderView customerView(CommandContext context, UUID orderId) {
+        return orders.get(context.tenantId(), orderId).customerView();
+    }
+
+    @Override
+    public KeysetPage<OrderSummary> orders(CommandContext context, OrderQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
+            throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        Instant afterCreated = null;
+        UUID afterId = null;
+        if (query.after() != null) {
+            try {
+                String[] cursor = new String(Base64.getUrlDecoder().decode(query.after()), StandardCharsets.UTF_8).split("\\|");
+                afterCreated = Instant.parse(cursor[0]);
+                afterId = UUID.fromString(cursor[1]);
+            } catch (RuntimeException e) {
+                throw DomainException.invalidInput(INVALID_PAGE, "The cursor is not one this list returned.");
+            }
+        }
+        List<CustomerOrder> found = orders.list(context.tenantId(), query, afterCreated, afterId);
+        List<OrderSummary> page = found.stream().limit(query.limit()).map(CustomerOrder::summary).toList();
+        String next = null;
+        if (found.size() > query.limit()) {
+            OrderSummary last = page.get(page.size() - 1);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new KeysetPage<>(page, next);
+    }
+
+    @Override
+    public List<FulfillmentItemView> fulfillmentItems(CommandContext context, UUID orderId) {
+        orders.get(context.tenantId(), orderId);
+        return orders.items(orderId).stream().map(FulfillmentItem::view).toList();
+    }
+
+    /**
+     * From the quote's acceptance through capture, validation, decomposition, each item's dispatch and
+     * outcome with its external reference, to completion, in the order it happened.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<TimelineEntry> timeline(CommandContext context, UUID orderId) {
+        CustomerOrder order = orders.get(context.tenantId(), orderId);
+        List<TimelineEntry> timeline = new ArrayList<>();
+        if (order.sourceQuoteId() != null) {
+            QuoteView quote = quotes.quote(context, order.sourceQuoteId());
+            Acceptance acceptance = quote.acceptance();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("quoteId", quote.id().toString());
+            details.put("quoteNumber", quote.quoteNumber());
+            details.put("revision", acceptance.revision());
+            details.put("acceptanceId", acceptance.acceptanceId().toString());
+            details.put("priceSnapshotId", String.valueOf(acceptance.priceSnapshotId()));
+            details.put("customerContact", acceptance.customerContact());
+            if (acceptance.evidenceReference() != null) {
+                details.put("evidenceReference", acceptance.evidenceReference());
+            }
+            timeline.add(new TimelineEntry(acceptance.acceptedAt(), "QUOTE_ACCEPTED", acceptance.recordedBy(), null, details));
+        }
+        for (Object[] row : orders.auditTrail(context.tenantId(), orderId)) {
+            timeline.add(new TimelineEntry(instant(row[0]), (String) row[1], (String) row[2], (String) row[3],
+                    Json.read((String) row[4], LinkedHashMap.class)));
+        }
+        return timeline;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<OrderEvent> events(CommandContext context, UUID orderId) {
+        orders.get(context.tenantId(), orderId);
+        return orders.events(context.tenantId(), orderId).stream().map(row -> new OrderEvent((UUID) row[0], (String) row[1],
+                ((Number) row[2]).longValue(), instant(row[3]), row[4] == null ? null : instant(row[4]), (String) row[5],
+                (String) row[6], Json.read((String) row[7], LinkedHashMap.class))).toList();
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (column instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(column.toString());
+    }
+}

@@ -1,0 +1,239 @@
+package io.cpqoms.order.domain;
+
+import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.JsonText;
+import io.cpqoms.kernel.UuidConverter;
+import io.cpqoms.order.api.FulfillmentDispatch;
+import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.FulfillmentItemView;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A domain execution unit of an order's fulfillment plan (seed 000, section 12): one item type for
+ * one order line, done by one responsible system, after the items it depends on. It is not a
+ * workflow task: its status is the order context's, changed only by commands.
+ */
+@Entity
+@Table(name = "fulfillment_item")
+public class FulfillmentItem {
+
+    public static final String ITEM_TRANSITION_NOT_ALLOWED = "ITEM_TRANSITION_NOT_ALLOWED";
+    public static final String STALE_ATTEMPT = "STALE_ATTEMPT";
+    public static final String ITEM_OUTCOME_CONFLICT = "ITEM_OUTCOME_CONFLICT";
+
+    @Id
+    @Column(name = "fulfillment_item_id")
+    private UUID id;
+    @Column(name = "order_id", updatable = false)
+    private UUID orderId;
+    @Column(name = "order_line_id", updatable = false)
+    private UUID orderLineId;
+    private int sequence;
+    @Column(name = "item_type")
+    private String itemType;
+    @Column(name = "responsible_system")
+    private String responsibleSystem;
+    @Enumerated(EnumType.STRING)
+    private LineAction action;
+    @Enumerated(EnumType.STRING)
+    private FulfillmentItemStatus status;
+    @Convert(converter = JsonText.class)
+    @Column(name = "input_payload")
+    private String inputPayload;
+    @Convert(converter = JsonText.class)
+    @Column(name = "result_payload")
+    private String resultPayload;
+    @Column(name = "retry_count")
+    private int retryCount;
+    @Column(name = "max_retry_count")
+    private int maxRetryCount;
+    @Column(name = "attempt_group")
+    private int attemptGroup;
+    @Column(name = "external_request_id")
+    private String externalRequestId;
+    @Column(name = "external_reference")
+    private String externalReference;
+    @Column(name = "compensation_action")
+    private String compensationAction;
+    @Column(name = "failure_code")
+    private String failureCode;
+    @Column(name = "failure_message")
+    private String failureMessage;
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Version
+    @Column(name = "entity_version")
+    private long entityVersion;
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "fulfillment_item_dependency", joinColumns = @JoinColumn(name = "fulfillment_item_id"))
+    @Column(name = "depends_on_item_id")
+    @Convert(converter = UuidConverter.class)
+    private Set<UUID> dependsOn = new TreeSet<>();
+
+    protected FulfillmentItem() {
+    }
+
+    /** A planned item, waiting for its dependencies. */
+    public FulfillmentItem(UUID orderId, Decomposition.PlannedItem planned, Instant now) {
+        this.id = planned.id();
+        this.orderId = orderId;
+        this.orderLineId = planned.orderLineId();
+        this.sequence = planned.sequence();
+        this.itemType = planned.itemType();
+        this.responsibleSystem = planned.responsibleSystem();
+        this.action = planned.action();
+        this.status = FulfillmentItemStatus.PENDING;
+        this.inputPayload = Json.write(new LinkedHashMap<>(planned.input()));
+        this.maxRetryCount = planned.maxRetries();
+        this.attemptGroup = 1;
+        this.compensationAction = planned.compensationAction();
+        this.dependsOn = new TreeSet<>(planned.dependsOn());
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Ready when every item it depends on has completed. */
+    public boolean readyGiven(Map<UUID, FulfillmentItemStatus> statuses) {
+        return status == FulfillmentItemStatus.PENDING
+                && dependsOn.stream().allMatch(d -> statuses.get(d) == FulfillmentItemStatus.COMPLETED);
+    }
+
+    /** Hands the item to its responsible system: the message a worker receives. */
+    public FulfillmentDispatch dispatch(String tenantId, String orderNumber, Instant now) {
+        moveTo(FulfillmentItemStatus.IN_PROGRESS, now);
+        externalRequestId = FulfillmentDispatch.externalRequestId(orderId, id, attemptGroup);
+        dispatchedAt = now;
+        return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, action.name(),
+                externalRequestId, attemptGroup, input());
+    }
+
+    /**
+     * Records completion. Returns false when the same completion was recorded already (a redelivered
+     * report); a report for another attempt or contradicting the recorded outcome is refused.
+     */
+    public boolean complete(String reportedRequestId, String reference, Map<String, String> result, Instant now) {
+        checkAttempt(reportedRequestId);
+        if (status == FulfillmentItemStatus.COMPLETED) {
+            if (Objects.equals(reference, externalReference)) {
+                return false;
+            }
+            throw DomainException.conflict(ITEM_OUTCOME_CONFLICT, "Item " + id + " was completed with external reference "
+                    + externalReference + ", not " + reference + ".");
+        }
+        moveTo(FulfillmentItemStatus.COMPLETED, now);
+        externalReference = reference;
+        resultPayload = Json.write(result == null ? Map.of() : new LinkedHashMap<>(result));
+        completedAt = now;
+        return true;
+    }
+
+    /** Records failure; false when this failure was recorded already. */
+    public boolean fail(String reportedRequestId, String code, String message, Instant now) {
+        checkAttempt(reportedRequestId);
+        if (status == FulfillmentItemStatus.FAILED) {
+            if (Objects.equals(code, failureCode)) {
+                return false;
+            }
+            throw DomainException.conflict(ITEM_OUTCOME_CONFLICT, "Item " + id + " failed with " + failureCode
+                    + ", not " + code + ".");
+        }
+        moveTo(FulfillmentItemStatus.FAILED, now);
+        failureCode = code;
+        failureMessage = message;
+        return true;
+    }
+
+    private void checkAttempt(String reportedRequestId) {
+        if (reportedRequestId != null && !reportedRequestId.equals(externalRequestId)) {
+            throw DomainException.conflict(STALE_ATTEMPT, "Item " + id + " is on external request " + externalRequestId
+                    + "; a report for " + reportedRequestId + " belongs to another attempt.");
+        }
+    }
+
+    private void moveTo(FulfillmentItemStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw DomainException.conflict(ITEM_TRANSITION_NOT_ALLOWED,
+                    "Fulfillment item " + id + " (" + itemType + ") is " + status + " and cannot become " + target + ".");
+        }
+        status = target;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orderLineId() {
+        return orderLineId;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public String itemType() {
+        return itemType;
+    }
+
+    public FulfillmentItemStatus status() {
+        return status;
+    }
+
+    public String externalRequestId() {
+        return externalRequestId;
+    }
+
+    public String externalReference() {
+        return externalReference;
+    }
+
+    public String responsibleSystem() {
+        return responsibleSystem;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public Set<UUID> dependsOn() {
+        return Set.copyOf(dependsOn);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, String> input() {
+        return Json.read(inputPayload, LinkedHashMap.class);
+    }
+
+    public FulfillmentItemView view() {
+        return new FulfillmentItemView(id, orderId, orderLineId, sequence, itemType, responsibleSystem, action, status,
+                List.copyOf(dependsOn), attemptGroup, retryCount, maxRetryCount, externalRequestId, externalReference,
+                compensationAction, failureCode, failureMessage, dispatchedAt, completedAt);
+    }
+}

@@ -1,0 +1,163 @@
+package io.cpqoms.order.domain;
+
+import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.catalog.api.LinePrice;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.JsonText;
+import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.OrderLineView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A commercial order line (seed 000, section 6): the product the customer is committed to, with the
+ * configuration and price accepted for it and the quote line it came from.
+ */
+@Entity
+@Table(name = "customer_order_line")
+public class OrderLine {
+
+    /** A line's own lifecycle: what the order does with the product. */
+    public enum Status { CAPTURED, IN_PROGRESS, COMPLETED, FAILED, CANCELLED }
+
+    @Id
+    @Column(name = "order_line_id")
+    private UUID id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private CustomerOrder order;
+    @Column(name = "parent_order_line_id")
+    private UUID parentLineId;
+    @Column(name = "source_quote_line_id", updatable = false)
+    private UUID sourceQuoteLineId;
+    @Column(name = "line_number")
+    private String lineNumber;
+    @Enumerated(EnumType.STRING)
+    private LineAction action;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fulfillment_status")
+    private FulfillmentItemStatus fulfillmentStatus;
+    @Column(name = "product_offering_id")
+    private String offeringId;
+    @Column(name = "product_offering_name")
+    private String offeringName;
+    @Column(name = "product_spec_id")
+    private String productSpecificationId;
+    private BigDecimal quantity;
+    @Convert(converter = JsonText.class)
+    @Column(name = "configuration_snapshot")
+    private String configurationSnapshot;
+    @Convert(converter = JsonText.class)
+    @Column(name = "price_snapshot")
+    private String priceSnapshot;
+    @Column(name = "sort_order")
+    private int sortOrder;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected OrderLine() {
+    }
+
+    OrderLine(CustomerOrder order, LineDraft draft, int sortOrder, Instant now) {
+        this.id = draft.id();
+        this.order = order;
+        this.parentLineId = draft.parentId();
+        this.sourceQuoteLineId = draft.sourceQuoteLineId();
+        this.lineNumber = draft.lineNumber();
+        this.action = draft.action();
+        this.status = Status.CAPTURED;
+        this.fulfillmentStatus = FulfillmentItemStatus.PENDING;
+        this.offeringId = draft.offeringId();
+        this.offeringName = draft.offeringName();
+        this.productSpecificationId = draft.productSpecificationId();
+        this.quantity = draft.quantity();
+        this.configurationSnapshot = Json.write(new LinkedHashMap<>(draft.characteristics()));
+        this.priceSnapshot = draft.price() == null ? null : Json.write(draft.price());
+        this.sortOrder = sortOrder;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The line's summary of its fulfillment items, and its own status following from it. */
+    void fulfillment(FulfillmentItemStatus summary, Instant now) {
+        if (summary == fulfillmentStatus) {
+            return;
+        }
+        fulfillmentStatus = summary;
+        status = switch (summary) {
+            case COMPLETED -> Status.COMPLETED;
+            case FAILED -> Status.FAILED;
+            case CANCELLED -> Status.CANCELLED;
+            case PENDING -> status;
+            default -> Status.IN_PROGRESS;
+        };
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID parentLineId() {
+        return parentLineId;
+    }
+
+    public String lineNumber() {
+        return lineNumber;
+    }
+
+    public LineAction action() {
+        return action;
+    }
+
+    public String productSpecificationId() {
+        return productSpecificationId;
+    }
+
+    public String offeringId() {
+        return offeringId;
+    }
+
+    public String offeringName() {
+        return offeringName;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int sortOrder() {
+        return sortOrder;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, String> characteristics() {
+        return Json.read(configurationSnapshot, LinkedHashMap.class);
+    }
+
+    public OrderLineView view() {
+        return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, status.name(),
+                fulfillmentStatus.name(), offeringId, offeringName, productSpecificationId, quantity, characteristics(),
+                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class));
+    }
+}

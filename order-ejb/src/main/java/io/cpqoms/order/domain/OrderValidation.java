@@ -1,0 +1,113 @@
+package io.cpqoms.order.domain;
+
+import io.cpqoms.kernel.Violation;
+import io.cpqoms.order.api.Severity;
+import io.cpqoms.order.api.ValidationCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Order validation (seed 000, sections 9-10): "may the organisation run this order now?". The same
+ * checks refuse a capture synchronously and, run again when the order is validated, decide between
+ * VALIDATED and HELD. Each check is named, each finding has a code, severity, message and target.
+ * The dimensions not yet checked (billing readiness, contracts, inventory, address, KYC, conflicting
+ * orders) are added here.
+ */
+public final class OrderValidation {
+
+    public static final String SOURCE_QUOTE = "SOURCE_QUOTE";
+    public static final String REQUIRED_DATA = "REQUIRED_DATA";
+    public static final String PRODUCT_ORDERABLE = "PRODUCT_ORDERABLE";
+    public static final String NO_DUPLICATE = "NO_DUPLICATE";
+
+    public static final String SOURCE_QUOTE_NOT_ACCEPTED = "SOURCE_QUOTE_NOT_ACCEPTED";
+    public static final String QUOTE_REVISION_MISMATCH = "QUOTE_REVISION_MISMATCH";
+    public static final String ACCEPTANCE_MISMATCH = "ACCEPTANCE_MISMATCH";
+    public static final String CUSTOMER_MISSING = "CUSTOMER_MISSING";
+    public static final String BILLING_ACCOUNT_MISSING = "BILLING_ACCOUNT_MISSING";
+    public static final String ORDER_HAS_NO_LINES = "ORDER_HAS_NO_LINES";
+    public static final String DUPLICATE_ORDER = "DUPLICATE_ORDER";
+
+    /** What the quote context says about the source quote; null for an order without one. */
+    public record SourceQuote(boolean accepted, Integer acceptedRevision, UUID acceptanceId) {
+    }
+
+    /** The checks performed and what they found. */
+    public record Outcome(List<String> performed, List<ValidationCheck> findings) {
+
+        public Outcome {
+            performed = List.copyOf(performed);
+            findings = List.copyOf(findings);
+        }
+
+        public boolean hasBlocker() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER);
+        }
+
+        /** The blockers as rule violations, for a refusal. */
+        public List<Violation> blockers() {
+            return findings.stream().filter(f -> f.severity() == Severity.BLOCKER)
+                    .map(f -> new Violation(f.code(), f.target(), f.message())).toList();
+        }
+    }
+
+    private OrderValidation() {
+    }
+
+    /**
+     * @param draft the order (its source quote fields are what the request asked for)
+     * @param source what the quote context holds for the source quote; null when there is none
+     * @param configurationViolations what the catalog version says about the lines now
+     * @param duplicateOf the number of an open order with the same content, or null
+     */
+    public static Outcome validate(OrderDraft draft, SourceQuote source, List<Violation> configurationViolations,
+                                   String duplicateOf) {
+        List<String> performed = new ArrayList<>();
+        List<ValidationCheck> findings = new ArrayList<>();
+        if (draft.fromQuote()) {
+            performed.add(SOURCE_QUOTE);
+            if (source == null || !source.accepted()) {
+                findings.add(blocker(SOURCE_QUOTE_NOT_ACCEPTED, "Quote " + draft.sourceQuoteId()
+                        + " has not been accepted; only an accepted quote becomes an order.", "quoteId"));
+            } else {
+                if (!Objects.equals(source.acceptedRevision(), draft.sourceQuoteRevision())) {
+                    findings.add(blocker(QUOTE_REVISION_MISMATCH, "Revision " + draft.sourceQuoteRevision()
+                            + " was not accepted; the accepted revision is " + source.acceptedRevision() + ".", "revision"));
+                }
+                if (!Objects.equals(source.acceptanceId(), draft.acceptanceId())) {
+                    findings.add(blocker(ACCEPTANCE_MISMATCH, "Acceptance " + draft.acceptanceId()
+                            + " is not the acceptance recorded on quote " + draft.sourceQuoteId() + ".", "acceptanceId"));
+                }
+            }
+        }
+        performed.add(REQUIRED_DATA);
+        if (isBlank(draft.customerId())) {
+            findings.add(blocker(CUSTOMER_MISSING, "A customer is required.", "customerId"));
+        }
+        if (isBlank(draft.accountId())) {
+            findings.add(blocker(BILLING_ACCOUNT_MISSING,
+                    "A billing account is required before fulfillment can start.", "accountId"));
+        }
+        if (draft.lines().isEmpty() && configurationViolations.isEmpty()) {
+            findings.add(blocker(ORDER_HAS_NO_LINES, "An order needs at least one line.", "lines"));
+        }
+        performed.add(PRODUCT_ORDERABLE);
+        configurationViolations.forEach(v -> findings.add(blocker(v.rule(), v.message(), v.target())));
+        performed.add(NO_DUPLICATE);
+        if (duplicateOf != null) {
+            findings.add(blocker(DUPLICATE_ORDER, "Order " + duplicateOf
+                    + " is open for the same customer with the same lines.", "lines"));
+        }
+        return new Outcome(performed, findings);
+    }
+
+    private static ValidationCheck blocker(String code, String message, String target) {
+        return new ValidationCheck(code, Severity.BLOCKER, message, target);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

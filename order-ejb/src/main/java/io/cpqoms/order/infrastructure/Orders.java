@@ -1,0 +1,202 @@
+package io.cpqoms.order.infrastructure;
+
+import io.cpqoms.kernel.AuditEntry;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.OutboxEvent;
+import io.cpqoms.order.api.OrderQuery;
+import io.cpqoms.order.api.OrderStatus;
+import io.cpqoms.order.domain.CustomerOrder;
+import io.cpqoms.order.domain.FulfillmentItem;
+import io.cpqoms.order.domain.ValidationResult;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The order context's storage: the order aggregate, its fulfillment items and validation results,
+ * capture claims, audit entries and outbox messages, all in the command's transaction.
+ */
+@ApplicationScoped
+public class Orders {
+
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    public static final String FULFILLMENT_ITEM_NOT_FOUND = "FULFILLMENT_ITEM_NOT_FOUND";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    private static final String KICK_REQUESTED = Orders.class.getName() + ".kick";
+
+    @PersistenceContext(unitName = "ordering")
+    private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    private Event<OutboxWritten> outboxWritten;
+
+    /** Fired once per transaction that wrote outbox messages; observed after commit. */
+    public record OutboxWritten() {
+    }
+
+    /**
+     * Claims request keys for a new order in this transaction. A key claimed before (or by a
+     * concurrent transaction, which this one waits for) yields that order's id instead; a key claimed
+     * with another request fingerprint is a conflict. Keys are claimed in the given order.
+     */
+    public Optional<UUID> claim(String tenantId, List<String> keys, UUID orderId, String fingerprint) {
+        for (String key : keys) {
+            int inserted = em.createNativeQuery("insert into ordering.capture_request (tenant_id, request_key, order_id,"
+                            + " request_fingerprint, created_at) values (?1, ?2, ?3, ?4, now()) on conflict do nothing")
+                    .setParameter(1, tenantId).setParameter(2, key).setParameter(3, orderId).setParameter(4, fingerprint)
+                    .executeUpdate();
+            if (inserted == 0) {
+                Object[] claimed = (Object[]) em.createNativeQuery("select order_id, request_fingerprint from"
+                                + " ordering.capture_request where tenant_id = ?1 and request_key = ?2")
+                        .setParameter(1, tenantId).setParameter(2, key).getSingleResult();
+                if (!fingerprint.equals(claimed[1])) {
+                    throw DomainException.conflict(IDEMPOTENCY_KEY_REUSED, "The key '" + key.substring(key.indexOf(':') + 1)
+                            + "' was used for a different request; an idempotency key names one request.");
+                }
+                return Optional.of((UUID) claimed[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String nextOrderNumber(Instant now) {
+        Number next = (Number) em.createNativeQuery("select nextval('ordering.order_number_seq')").getSingleResult();
+        return String.format("ORD-%d-%07d", now.atZone(java.time.ZoneOffset.UTC).getYear(), next.longValue());
+    }
+
+    public void add(CustomerOrder order) {
+        em.persist(order);
+    }
+
+    public void add(FulfillmentItem item) {
+        em.persist(item);
+    }
+
+    public void add(ValidationResult result) {
+        em.persist(result);
+    }
+
+    /** The tenant's order, or 404: another tenant's order is indistinguishable from none. */
+    public CustomerOrder get(String tenantId, UUID orderId) {
+        return visible(tenantId, orderId, em.find(CustomerOrder.class, orderId));
+    }
+
+    /** The tenant's order, locked for the rest of the transaction: commands on one order run one at a time. */
+    public CustomerOrder lock(String tenantId, UUID orderId) {
+        return visible(tenantId, orderId, em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static CustomerOrder visible(String tenantId, UUID orderId, CustomerOrder order) {
+        if (order == null || !order.tenantId().equals(tenantId)) {
+            throw DomainException.notFound(ORDER_NOT_FOUND, "Order " + orderId + " does not exist.");
+        }
+        return order;
+    }
+
+    public List<FulfillmentItem> items(UUID orderId) {
+        return em.createQuery("select i from FulfillmentItem i where i.orderId = :order order by i.sequence",
+                FulfillmentItem.class).setParameter("order", orderId).getResultList();
+    }
+
+    public Optional<ValidationResult> latestValidation(UUID orderId) {
+        return em.createQuery("select v from ValidationResult v where v.orderId = :order order by v.validatedAt desc",
+                        ValidationResult.class).setParameter("order", orderId).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The number of another open order of the customer with the same content, if there is one. */
+    public String openDuplicate(String tenantId, String customerId, String fingerprint, UUID excluding) {
+        return em.createQuery("select o.orderNumber from CustomerOrder o where o.tenantId = :tenant and o.customerId = :customer"
+                        + " and o.contentFingerprint = :fingerprint and o.id <> :self and o.status not in :closed", String.class)
+                .setParameter("tenant", tenantId).setParameter("customer", customerId)
+                .setParameter("fingerprint", fingerprint).setParameter("self", excluding)
+                .setParameter("closed", List.of(OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.FAILED))
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Newest first, keyset-paged on (created_at, order_id). */
+    public List<CustomerOrder> list(String tenantId, OrderQuery query, Instant afterCreated, UUID afterId) {
+        StringBuilder jpql = new StringBuilder("select o from CustomerOrder o where o.tenantId = :tenant");
+        if (query.customerId() != null) {
+            jpql.append(" and o.customerId = :customer");
+        }
+        if (query.status() != null) {
+            jpql.append(" and o.status = :status");
+        }
+        if (query.createdFrom() != null) {
+            jpql.append(" and o.createdAt >= :from");
+        }
+        if (query.createdTo() != null) {
+            jpql.append(" and o.createdAt < :to");
+        }
+        if (afterCreated != null) {
+            jpql.append(" and (o.createdAt < :afterCreated or (o.createdAt = :afterCreated and o.id < :afterId))");
+        }
+        jpql.append(" order by o.createdAt desc, o.id desc");
+        TypedQuery<CustomerOrder> q = em.createQuery(jpql.toString(), CustomerOrder.class).setParameter("tenant", tenantId);
+        if (query.customerId() != null) {
+            q.setParameter("customer", query.customerId());
+        }
+        if (query.status() != null) {
+            q.setParameter("status", query.status());
+        }
+        if (query.createdFrom() != null) {
+            q.setParameter("from", query.createdFrom());
+        }
+        if (query.createdTo() != null) {
+            q.setParameter("to", query.createdTo());
+        }
+        if (afterCreated != null) {
+            q.setParameter("afterCreated", afterCreated).setParameter("afterId", afterId);
+        }
+        return q.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    /** The order's audit entries in the order they were recorded: action, time, actor, correlation, details. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> auditTrail(String tenantId, UUID orderId) {
+        return em.createNativeQuery("select occurred_at, action, actor, correlation_id, details::text from ordering.audit_entry"
+                        + " where tenant_id = ?1 and aggregate_type = 'Order' and aggregate_id = ?2 order by recorded_seq")
+                .setParameter(1, tenantId).setParameter(2, orderId.toString()).getResultList();
+    }
+
+    /** The order's integration events: id, type, version, occurred, published, correlation, causation, payload. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> events(String tenantId, UUID orderId) {
+        return em.createNativeQuery("select event_id, event_type, aggregate_version, occurred_at, published_at, correlation_id,"
+                        + " causation_id, payload::text from ordering.outbox_event where tenant_id = ?1 and aggregate_id = ?2"
+                        + " and destination = 'events' order by occurred_at, aggregate_version")
+                .setParameter(1, tenantId).setParameter(2, orderId.toString()).getResultList();
+    }
+
+    public void record(AuditEntry entry) {
+        em.persist(entry);
+    }
+
+    /** Stores an outbox message; after commit the relay is asked to send it at once. */
+    public void record(OutboxEvent message) {
+        em.persist(message);
+        if (transaction.getResource(KICK_REQUESTED) == null) {
+            transaction.putResource(KICK_REQUESTED, Boolean.TRUE);
+            outboxWritten.fire(new OutboxWritten());
+        }
+    }
+
+    /** Makes a stale write fail inside the command rather than at commit, and assigns versions. */
+    public void flush() {
+        em.flush();
+    }
+}

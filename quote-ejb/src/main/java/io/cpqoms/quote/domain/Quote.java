@@ -1,0 +1,412 @@
+package io.cpqoms.quote.domain;
+
+import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Violation;
+import io.cpqoms.quote.api.Acceptance;
+import io.cpqoms.quote.api.AcceptanceRequest;
+import io.cpqoms.quote.api.NewQuote;
+import io.cpqoms.quote.api.QuoteStatus;
+import io.cpqoms.quote.api.QuoteView;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The quote aggregate: a customer's quote pinned to one published catalog version, with its item tree,
+ * its stored price snapshot and, once accepted, the acceptance evidence. Every change goes through the
+ * lifecycle of {@link QuoteStatus}: a draft is edited and priced, a priced quote is accepted or edited
+ * again (which drops its price and takes it back to draft), an accepted quote never changes.
+ * Dates (validity) are UTC days.
+ */
+@Entity
+@Table(name = "quote", schema = "quote")
+public class Quote {
+
+    /** The request to start a quote is incomplete or wrong (400); its violations name the fields. */
+    public static final String INVALID_QUOTE_REQUEST = "INVALID_QUOTE_REQUEST";
+    /** Violation rules of {@link #INVALID_QUOTE_REQUEST} and {@link #ACCEPTANCE_INVALID}. */
+    public static final String REQUIRED_FIELD_MISSING = "REQUIRED_FIELD_MISSING";
+    public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
+    public static final String VALID_UNTIL_IN_PAST = "VALID_UNTIL_IN_PAST";
+
+    /** The quote is accepted: no item may be added and it is not priced again (409). */
+    public static final String QUOTE_NOT_EDITABLE = "QUOTE_NOT_EDITABLE";
+    /** A quote without items has nothing to price (422). */
+    public static final String QUOTE_HAS_NO_ITEMS = "QUOTE_HAS_NO_ITEMS";
+    /** Only a priced quote can be accepted (409). */
+    public static final String QUOTE_NOT_PRICED = "QUOTE_NOT_PRICED";
+    /** The acceptance names a revision the quote is not at (409). */
+    public static final String QUOTE_REVISION_MISMATCH = "QUOTE_REVISION_MISMATCH";
+    /** The quote was accepted with other evidence (409). */
+    public static final String QUOTE_ALREADY_ACCEPTED = "QUOTE_ALREADY_ACCEPTED";
+    /** The acceptance request lacks the revision or the customer contact, or a value is too long (400). */
+    public static final String ACCEPTANCE_INVALID = "ACCEPTANCE_INVALID";
+
+    /** How long a quote is valid when the request names no date. */
+    public static final int DEFAULT_VALIDITY_DAYS = 30;
+    /** The longest customer, account or channel id. */
+    public static final int MAX_ID_LENGTH = 100;
+    public static final int MAX_CONTACT_LENGTH = 200;
+    public static final int MAX_EVIDENCE_LENGTH = 500;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Version
+    @Column(name = "entity_version", nullable = false)
+    private long entityVersion;
+
+    @Column(name = "quote_number", nullable = false, updatable = false)
+    private String quoteNumber;
+
+    @Column(nullable = false)
+    private int revision;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private QuoteStatus status;
+
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    private String customerId;
+
+    @Column(name = "account_id", updatable = false)
+    private String accountId;
+
+    @Column(nullable = false, updatable = false)
+    private String channel;
+
+    @Column(name = "catalog_version_id", nullable = false, updatable = false)
+    private UUID catalogVersionId;
+
+    @Column(name = "valid_until", nullable = false)
+    private LocalDate validUntil;
+
+    @Convert(converter = PriceSnapshotConverter.class)
+    @Column(name = "price_snapshot")
+    private PriceSnapshot priceSnapshot;
+
+    @Column(name = "acceptance_id")
+    private UUID acceptanceId;
+
+    @Column(name = "accepted_revision")
+    private Integer acceptedRevision;
+
+    @Column(name = "accepted_price_snapshot_id")
+    private UUID acceptedPriceSnapshotId;
+
+    @Column(name = "customer_contact")
+    private String customerContact;
+
+    @Column(name = "evidence_reference")
+    private String evidenceReference;
+
+    @Column(name = "accepted_by")
+    private String acceptedBy;
+
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sortOrder")
+    private List<QuoteItem> items = new ArrayList<>();
+
+    protected Quote() {
+    }
+
+    /**
+     * Refuses a request to start a quote unless it names a customer and a channel (ids of at most
+     * {@value #MAX_ID_LENGTH} characters) and a validity date that is not in the past.
+     */
+    public static void check(NewQuote request, Instant now) {
+        if (request == null) {
+            throw DomainException.invalidInput(INVALID_QUOTE_REQUEST, "A quote needs a request body.");
+        }
+        List<Violation> violations = new ArrayList<>();
+        required(request.customerId(), "customerId", MAX_ID_LENGTH, violations);
+        required(request.channel(), "channel", MAX_ID_LENGTH, violations);
+        limited(request.accountId(), "accountId", MAX_ID_LENGTH, violations);
+        LocalDate today = today(now);
+        if (request.validUntil() != null && request.validUntil().isBefore(today)) {
+            violations.add(new Violation(VALID_UNTIL_IN_PAST, "validUntil", "validUntil " + request.validUntil()
+                    + " is in the past; today is " + today + " (UTC)."));
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, INVALID_QUOTE_REQUEST,
+                    "The quote request is invalid: " + messages(violations), violations);
+        }
+    }
+
+    /**
+     * A new draft quote without items, pinned to a published catalog version and valid until the
+     * requested date or {@value #DEFAULT_VALIDITY_DAYS} days from today.
+     */
+    public static Quote start(String tenantId, String quoteNumber, NewQuote request, UUID catalogVersionId,
+                              String actor, Instant now) {
+        check(request, now);
+        Quote quote = new Quote();
+        quote.id = UUID.randomUUID();
+        quote.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        quote.quoteNumber = Objects.requireNonNull(quoteNumber, "quoteNumber");
+        quote.revision = 1;
+        quote.status = QuoteStatus.DRAFT;
+        quote.customerId = request.customerId().strip();
+        quote.accountId = blank(request.accountId()) ? null : request.accountId().strip();
+        quote.channel = request.channel().strip();
+        quote.catalogVersionId = Objects.requireNonNull(catalogVersionId, "catalogVersionId");
+        quote.validUntil = request.validUntil() != null ? request.validUntil() : today(now).plusDays(DEFAULT_VALIDITY_DAYS);
+        quote.createdBy = actor;
+        quote.createdAt = now;
+        quote.updatedAt = now;
+        return quote;
+    }
+
+    /** The quote number of a sequence value: {@code Q-000123}. */
+    public static String quoteNumber(long sequenceValue) {
+        return String.format("Q-%06d", sequenceValue);
+    }
+
+    /** Refuses unless items may be added, which takes the quote (back) to draft. */
+    public void ensureEditable() {
+        require(QuoteStatus.DRAFT, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber
+                + " is accepted and cannot be changed.");
+    }
+
+    /**
+     * Adds a configured product as items: the product as the next top-level line (1, 2, 3, ...) and its
+     * children under it (1.1, 1.2, and 1.1.1 below those), each parent before its children. A priced
+     * quote loses its price and is a draft again. Returns the added items, the top-level one first.
+     */
+    public List<QuoteItem> addItem(ConfiguredProduct product, Instant now) {
+        Objects.requireNonNull(product, "product");
+        ensureEditable();
+        long topLevel = items.stream().filter(QuoteItem::isTopLevel).count();
+        List<QuoteItem> added = new ArrayList<>();
+        addTree(product, null, String.valueOf(topLevel + 1), added);
+        items.addAll(added);
+        priceSnapshot = null;
+        status = QuoteStatus.DRAFT;
+        updatedAt = now;
+        return added;
+    }
+
+    private void addTree(ConfiguredProduct product, UUID parentItemId, String lineNumber, List<QuoteItem> added) {
+        QuoteItem item = new QuoteItem(this, parentItemId, lineNumber, items.size() + added.size() + 1, product);
+        added.add(item);
+        for (int i = 0; i < product.children().size(); i++) {
+            addTree(product.children().get(i), item.id(), lineNumber + "." + (i + 1), added);
+        }
+    }
+
+    /**
+     * The lines to price: every item, children included, with its own quantity and its id as the line
+     * id. Refuses an accepted quote and a quote without items.
+     */
+    public List<PricingLine> linesToPrice() {
+        require(QuoteStatus.PRICED, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber
+                + " is accepted; its price snapshot is final.");
+        if (items.isEmpty()) {
+            throw DomainException.ruleViolation("A quote without items cannot be priced.", List.of(new Violation(
+                    QUOTE_HAS_NO_ITEMS, "items", "Quote " + quoteNumber + " has no items; add an item first.")));
+        }
+        return items.stream().map(QuoteItem::pricingLine).toList();
+    }
+
+    /**
+     * Stores the price snapshot the catalog calculated for {@link #linesToPrice()}; it replaces any
+     * earlier one and is what acceptance and orders use from now on.
+     */
+    public void price(PriceSnapshot snapshot, Instant now) {
+        List<PricingLine> lines = linesToPrice();
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (!catalogVersionId.equals(snapshot.catalogVersionId())) {
+            throw new IllegalArgumentException("the snapshot was priced with catalog version "
+                    + snapshot.catalogVersionId() + ", the quote is pinned to " + catalogVersionId);
+        }
+        Set<String> priced = new HashSet<>();
+        snapshot.lines().forEach(line -> priced.add(line.lineId()));
+        if (snapshot.lines().size() != lines.size() || lines.stream().anyMatch(l -> !priced.contains(l.lineId()))) {
+            throw new IllegalArgumentException("the snapshot does not price exactly the items of quote " + quoteNumber);
+        }
+        priceSnapshot = snapshot;
+        status = QuoteStatus.PRICED;
+        updatedAt = now;
+    }
+
+    /**
+     * Records the customer's acceptance of the current revision with the stored price snapshot (never
+     * a recalculation). Returns false, changing nothing, when the same acceptance (same revision, same
+     * customer contact) is already recorded; any other acceptance of an accepted quote is refused.
+     */
+    public boolean accept(AcceptanceRequest request, String actor, Instant now) {
+        checkAcceptance(request);
+        String contact = request.customerContact().strip();
+        if (status == QuoteStatus.ACCEPTED) {
+            if (request.revision().equals(acceptedRevision) && contact.equals(customerContact)) {
+                return false;
+            }
+            throw DomainException.conflict(QUOTE_ALREADY_ACCEPTED, "Quote " + quoteNumber + " revision "
+                    + acceptedRevision + " was accepted by " + customerContact + " (acceptance " + acceptanceId
+                    + "); a different acceptance cannot be recorded.");
+        }
+        require(QuoteStatus.ACCEPTED, QUOTE_NOT_PRICED, "Quote " + quoteNumber
+                + " is a draft; price it before it is accepted.");
+        if (request.revision() != revision) {
+            throw DomainException.conflict(QUOTE_REVISION_MISMATCH, "The acceptance names revision "
+                    + request.revision() + " but quote " + quoteNumber + " is at revision " + revision + ".");
+        }
+        acceptanceId = UUID.randomUUID();
+        acceptedRevision = revision;
+        acceptedPriceSnapshotId = priceSnapshot.priceSnapshotId();
+        customerContact = contact;
+        evidenceReference = blank(request.evidenceReference()) ? null : request.evidenceReference().strip();
+        acceptedBy = actor;
+        acceptedAt = now;
+        status = QuoteStatus.ACCEPTED;
+        updatedAt = now;
+        return true;
+    }
+
+    private static void checkAcceptance(AcceptanceRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request == null || request.revision() == null) {
+            violations.add(new Violation(REQUIRED_FIELD_MISSING, "revision", "revision is required."));
+        }
+        required(request == null ? null : request.customerContact(), "customerContact", MAX_CONTACT_LENGTH, violations);
+        limited(request == null ? null : request.evidenceReference(), "evidenceReference", MAX_EVIDENCE_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, ACCEPTANCE_INVALID,
+                    "The acceptance is invalid: " + messages(violations), violations);
+        }
+    }
+
+    /** The acceptance evidence, or null while the quote is not accepted. */
+    public Acceptance acceptance() {
+        return acceptanceId == null ? null : new Acceptance(acceptanceId, acceptedRevision, acceptedPriceSnapshotId,
+                customerContact, evidenceReference, acceptedBy, acceptedAt);
+    }
+
+    public QuoteView view() {
+        return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId,
+                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot, acceptance(), entityVersion,
+                createdBy, createdAt, updatedAt);
+    }
+
+    private void require(QuoteStatus target, String code, String message) {
+        if (!status.canMoveTo(target)) {
+            throw DomainException.conflict(code, message);
+        }
+    }
+
+    private static void required(String value, String field, int maxLength, List<Violation> violations) {
+        if (blank(value)) {
+            violations.add(new Violation(REQUIRED_FIELD_MISSING, field, field + " is required."));
+        } else {
+            limited(value, field, maxLength, violations);
+        }
+    }
+
+    private static void limited(String value, String field, int maxLength, List<Violation> violations) {
+        if (value != null && value.strip().length() > maxLength) {
+            violations.add(new Violation(FIELD_TOO_LONG, field, field + " has more than " + maxLength + " characters."));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String messages(List<Violation> violations) {
+        return String.join(" ", violations.stream().map(Violation::message).toList());
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String quoteNumber() {
+        return quoteNumber;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public QuoteStatus status() {
+        return status;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public UUID catalogVersionId() {
+        return catalogVersionId;
+    }
+
+    public LocalDate validUntil() {
+        return validUntil;
+    }
+
+    /** The stored price snapshot, or null while the quote is a draft. */
+    public PriceSnapshot priceSnapshot() {
+        return priceSnapshot;
+    }
+
+    /** The items in line order, parents before their children. */
+    public List<QuoteItem> items() {
+        return Collections.unmodifiableList(items);
+    }
+
+    public long entityVersion() {
+        return entityVersion;
+    }
+}

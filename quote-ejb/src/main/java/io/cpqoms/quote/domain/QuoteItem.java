@@ -1,0 +1,132 @@
+package io.cpqoms.quote.domain;
+
+import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.JsonText;
+import io.cpqoms.quote.api.QuoteItemView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One line of a quote's item tree: a configured product as the pinned catalog version accepted it
+ * (offering, name, specification, quantity, every characteristic value). A bundle's children point at
+ * their parent and carry dotted line numbers (1.1, 1.2, ...). Items belong to their {@link Quote} and
+ * are only created through it; once added they do not change.
+ */
+@Entity
+@Table(name = "quote_item", schema = "quote")
+public class QuoteItem {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "quote_id", nullable = false, updatable = false)
+    private Quote quote;
+
+    @Column(name = "parent_item_id", updatable = false)
+    private UUID parentItemId;
+
+    @Column(name = "line_number", nullable = false, updatable = false)
+    private String lineNumber;
+
+    @Column(name = "sort_order", nullable = false, updatable = false)
+    private int sortOrder;
+
+    @Column(name = "offering_id", nullable = false, updatable = false)
+    private String offeringId;
+
+    @Column(name = "offering_name", nullable = false, updatable = false)
+    private String offeringName;
+
+    @Column(name = "product_specification_id", nullable = false, updatable = false)
+    private String productSpecificationId;
+
+    @Column(nullable = false, updatable = false, precision = 18, scale = 6)
+    private BigDecimal quantity;
+
+    /** The characteristic values as a JSON object of names to values. */
+    @Convert(converter = JsonText.class)
+    @Column(nullable = false, updatable = false)
+    private String characteristics;
+
+    protected QuoteItem() {
+    }
+
+    QuoteItem(Quote quote, UUID parentItemId, String lineNumber, int sortOrder, ConfiguredProduct product) {
+        this.id = UUID.randomUUID();
+        this.quote = quote;
+        this.parentItemId = parentItemId;
+        this.lineNumber = lineNumber;
+        this.sortOrder = sortOrder;
+        this.offeringId = product.offeringId();
+        this.offeringName = product.offeringName();
+        this.productSpecificationId = product.productSpecificationId();
+        this.quantity = plain(product.quantity() == null ? BigDecimal.ONE : product.quantity());
+        this.characteristics = Json.write(new TreeMap<>(product.characteristics()));
+    }
+
+    /** The line to price: the item's id as the line id, its offering and its own quantity. */
+    PricingLine pricingLine() {
+        return new PricingLine(id.toString(), offeringId, quantity);
+    }
+
+    public QuoteItemView view() {
+        return new QuoteItemView(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId,
+                quantity(), characteristics());
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID parentItemId() {
+        return parentItemId;
+    }
+
+    public boolean isTopLevel() {
+        return parentItemId == null;
+    }
+
+    public String lineNumber() {
+        return lineNumber;
+    }
+
+    public int sortOrder() {
+        return sortOrder;
+    }
+
+    public String offeringId() {
+        return offeringId;
+    }
+
+    public BigDecimal quantity() {
+        return plain(quantity);
+    }
+
+    /** The characteristic values, ordered by name. */
+    public Map<String, String> characteristics() {
+        Map<String, String> values = new TreeMap<>();
+        Map<?, ?> stored = Json.read(characteristics, Map.class);
+        stored.forEach((name, value) -> values.put(String.valueOf(name), String.valueOf(value)));
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** A quantity without the trailing zeros of its numeric(18,6) column: 2, not 2.000000. */
+    private static BigDecimal plain(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,163 @@
+package io.cpqoms.web.order;
+
+import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.CaptureResult;
+import io.cpqoms.order.api.CustomerOrderView;
+import io.cpqoms.order.api.DirectOrder;
+import io.cpqoms.order.api.FulfillmentItemView;
+import io.cpqoms.order.api.KeysetPage;
+import io.cpqoms.order.api.OrderEvent;
+import io.cpqoms.order.api.OrderCommands;
+import io.cpqoms.order.api.OrderQueries;
+import io.cpqoms.order.api.OrderQuery;
+import io.cpqoms.order.api.OrderStatus;
+import io.cpqoms.order.api.OrderSummary;
+import io.cpqoms.order.api.OrderView;
+import io.cpqoms.order.api.QuoteConversion;
+import io.cpqoms.order.api.TimelineEntry;
+import io.cpqoms.web.CallerContext;
+import io.cpqoms.web.JsonBody;
+import io.cpqoms.web.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Orders (seed 000, section 36): capture, reads, the fulfillment plan and the timeline. */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrdersResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @EJB
+    OrderCommands commands;
+
+    @EJB
+    OrderQueries queries;
+
+    @Inject
+    CallerContext caller;
+
+    @POST
+    @Path("from-quote")
+    @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Capture an order from an accepted quote",
+            description = "Idempotent on the acceptance and on the Idempotency-Key header: a repeated or concurrent"
+                    + " request returns the same order (201 the first time, 200 after).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = QuoteConversion.class)))
+    @APIResponse(responseCode = "201", description = "The order, captured now")
+    @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before")
+    @APIResponse(responseCode = "404", description = "No such quote", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "A validation blocker (quote not accepted, wrong revision or"
+            + " acceptance, product no longer orderable, data missing)", content = @Content(mediaType = "application/problem+json"))
+    public Response fromQuote(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return captured(commands.captureFromQuote(caller.command(), JsonBody.read(body, QuoteConversion.class),
+                idempotencyKey), uri);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORDER_CAPTURE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Capture an order directly, without a quote",
+            description = "Lines are configured and priced against a published catalog version. With an"
+                    + " Idempotency-Key, a repeated request returns the same order.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DirectOrder.class)))
+    @APIResponse(responseCode = "201", description = "The order, captured now")
+    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before")
+    @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
+    public Response direct(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return captured(commands.captureDirect(caller.command(), JsonBody.read(body, DirectOrder.class), idempotencyKey), uri);
+    }
+
+    private static Response captured(CaptureResult result, UriInfo uri) {
+        if (!result.created()) {
+            return Response.ok(result.order()).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("orders").path(result.order().id().toString()).build())
+                .entity(result.order()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
+    @Operation(summary = "One order", description = "Customer service gets the customer-facing view (no process"
+            + " internals); the other roles get the order with its lines and last validation result.")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(oneOf = {
+            OrderView.class, CustomerOrderView.class})))
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public Object get(@PathParam("id") String id) {
+        if (caller.inRole(Roles.CUSTOMER_SERVICE) && !caller.inRole(Roles.OPERATIONS) && !caller.inRole(Roles.SALES)
+                && !caller.inRole(Roles.ORDER_CAPTURE) && !caller.inRole(Roles.OPERATIONS_SUPERVISOR)) {
+            return queries.customerView(caller.command(), Parameters.uuid("id", id));
+        }
+        return queries.order(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
+    @Operation(summary = "Orders, newest first, filtered and keyset-paged",
+            description = "Pass the 'next' cursor of a page as 'after' to get the following page.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
+    public KeysetPage<OrderSummary> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
+                                         @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+                                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return queries.orders(caller.command(), new OrderQuery(Parameters.text(customerId),
+                Parameters.enumeration("status", status, OrderStatus.class),
+                Parameters.instant("createdFrom", createdFrom), Parameters.instant("createdTo", createdTo),
+                Parameters.integer("limit", limit, 50), Parameters.text(after)));
+    }
+
+    @GET
+    @Path("{id}/fulfillment-items")
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS})
+    @Operation(summary = "The order's fulfillment plan: items, dependencies, statuses and external references")
+    @APIResponse(responseCode = "200", description = "The items in plan order")
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public List<FulfillmentItemView> fulfillmentItems(@PathParam("id") String id) {
+        return queries.fulfillmentItems(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "The order's audit timeline, from quote acceptance to completion")
+    @APIResponse(responseCode = "200", description = "Entries in the order they happened")
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+        return queries.timeline(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
+    @APIResponse(responseCode = "200", description = "Events in the order they were written")
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public List<OrderEvent> events(@PathParam("id") String id) {
+        return queries.events(caller.command(), Parameters.uuid("id", id));
+    }
+}
