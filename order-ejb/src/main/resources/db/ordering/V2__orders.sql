@@ -68,7 +68,8 @@ CREATE TRIGGER customer_order_source_immutable
 CREATE TABLE customer_order_line (
     order_line_id          uuid           PRIMARY KEY,
     order_id               uuid           NOT NULL REFERENCES customer_order (order_id),
-    parent_order_line_id   uuid           REFERENCES customer_order_line (order_line_id),
+    -- deferred: the lines of one tree are inserted in one statement batch, in no guaranteed order
+    parent_order_line_id   uuid           REFERENCES customer_order_line (order_line_id) DEFERRABLE INITIALLY DEFERRED,
     source_quote_line_id   uuid,
     line_number            varchar(40)    NOT NULL,
     action                 varchar(30)    NOT NULL,
@@ -103,7 +104,7 @@ CREATE INDEX order_validation_result_order ON order_validation_result (order_id,
 CREATE TABLE fulfillment_item (
     fulfillment_item_id uuid          PRIMARY KEY,
     order_id            uuid          NOT NULL REFERENCES customer_order (order_id),
-    order_line_id       uuid          REFERENCES customer_order_line (order_line_id),
+    order_line_id       uuid          REFERENCES customer_order_line (order_line_id) DEFERRABLE INITIALLY DEFERRED,
     sequence            integer       NOT NULL,
     item_type           varchar(80)   NOT NULL,
     responsible_system  varchar(80)   NOT NULL,
@@ -128,8 +129,8 @@ CREATE TABLE fulfillment_item (
 );
 
 CREATE TABLE fulfillment_item_dependency (
-    fulfillment_item_id uuid NOT NULL REFERENCES fulfillment_item (fulfillment_item_id),
-    depends_on_item_id  uuid NOT NULL REFERENCES fulfillment_item (fulfillment_item_id),
+    fulfillment_item_id uuid NOT NULL REFERENCES fulfillment_item (fulfillment_item_id) DEFERRABLE INITIALLY DEFERRED,
+    depends_on_item_id  uuid NOT NULL REFERENCES fulfillment_item (fulfillment_item_id) DEFERRABLE INITIALLY DEFERRED,
     PRIMARY KEY (fulfillment_item_id, depends_on_item_id),
     CHECK (fulfillment_item_id <> depends_on_item_id)
 );

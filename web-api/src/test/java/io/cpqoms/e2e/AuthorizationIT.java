@@ -25,6 +25,15 @@ class AuthorizationIT {
     private static final Set<String> CATALOG_READERS = Set.of(Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER,
             Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> CATALOG_ADMIN = Set.of(Roles.CATALOG_ADMIN);
+    private static final Set<String> SALES = Set.of(Roles.SALES);
+    private static final Set<String> QUOTE_READERS = Set.of(Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> ORDER_CAPTURERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE);
+    private static final Set<String> ORDER_CAPTURE = Set.of(Roles.ORDER_CAPTURE);
+    private static final Set<String> ORDER_READERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
+            Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> PLAN_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS);
+    private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
+    private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
 
     /** One endpoint: method, path template of the contract, the roles that may call it. */
     record Rule(String method, String path, Set<String> roles) {
@@ -37,7 +46,21 @@ class AuthorizationIT {
             new Rule("POST", "/catalog/versions/{id}/imports", CATALOG_ADMIN),
             new Rule("POST", "/catalog/versions/{id}/publication", CATALOG_ADMIN),
             new Rule("GET", "/catalog/offerings", CATALOG_READERS),
-            new Rule("GET", "/catalog/offerings/{id}", CATALOG_READERS));
+            new Rule("GET", "/catalog/offerings/{id}", CATALOG_READERS),
+            new Rule("POST", "/quotes", SALES),
+            new Rule("GET", "/quotes/{id}", QUOTE_READERS),
+            new Rule("POST", "/quotes/{id}/items", SALES),
+            new Rule("POST", "/quotes/{id}/pricing", SALES),
+            new Rule("POST", "/quotes/{id}/acceptance", SALES),
+            new Rule("POST", "/orders/from-quote", ORDER_CAPTURERS),
+            new Rule("POST", "/orders", ORDER_CAPTURE),
+            new Rule("GET", "/orders", ORDER_READERS),
+            new Rule("GET", "/orders/{id}", ORDER_READERS),
+            new Rule("GET", "/orders/{id}/fulfillment-items", PLAN_READERS),
+            new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
+            new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
+            new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/completions", WORKER),
+            new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/failures", WORKER));
 
     private static final String DEMO = Api.file("../server-config/src/main/demo/demo-catalog.json");
     private static final Api ACME_ADMIN = Api.as("acme-catalog-admin");
@@ -167,7 +190,11 @@ class AuthorizationIT {
 
     private static String concrete(String template, String versionId) {
         return template.replace("/catalog/versions/{id}", "/catalog/versions/" + (versionId == null ? publishedVersion : versionId))
-                .replace("/catalog/offerings/{id}", "/catalog/offerings/po_enterprise_fiber");
+                .replace("/catalog/offerings/{id}", "/catalog/offerings/po_enterprise_fiber")
+                // quotes and orders of nobody: allowed roles get past authorization to a 404
+                .replace("{id}", UUID.randomUUID().toString())
+                .replace("{orderId}", UUID.randomUUID().toString())
+                .replace("{itemId}", UUID.randomUUID().toString());
     }
 
     private static String body(Rule rule) {
@@ -177,6 +204,6 @@ class AuthorizationIT {
         if (rule.path().endsWith("/imports")) {
             return DEMO;
         }
-        return rule.path().equals("/catalog/versions") ? "{\"name\":\"authz table\"}" : null;
+        return rule.path().equals("/catalog/versions") ? "{\"name\":\"authz table\"}" : "{}";
     }
 }

@@ -42,6 +42,7 @@ class OrderFlowIT {
     private static final Api WORKER = Api.as("acme-fulfillment-worker");
     private static final Api CUSTOMER_SERVICE = Api.as("acme-customer-service");
     private static final Api GLOBEX = Api.as("globex-sales");
+    private static final Api GLOBEX_OPERATIONS = Api.as("globex-operations");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static final List<String> FIBER_PLAN = List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT",
@@ -254,7 +255,7 @@ class OrderFlowIT {
         String orderId = captured.json().getString("id");
         completed(orderId);
         JsonArray items = items(orderId);
-        assertEquals(12, items.size(), strings(items, "itemType").toString());
+        assertEquals(10, items.size(), strings(items, "itemType").toString());
         Map<String, String> typeOfId = items.stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(i -> i.getString("id"), i -> i.getString("itemType")));
         JsonObject onboarding = items.stream().map(JsonValue::asJsonObject)
@@ -441,5 +442,11 @@ class OrderFlowIT {
         assertProblem(GLOBEX.post("/api/orders/from-quote", conversion(quote)), 404, "QUOTE_NOT_FOUND");
         assertFalse(strings(GLOBEX.get("/api/orders?limit=200").json().getJsonArray("items"), "id").contains(orderId));
         completed(orderId);
+        for (String view : List.of("", "/fulfillment-items", "/timeline", "/events")) {
+            assertProblem(GLOBEX_OPERATIONS.get("/api/orders/" + orderId + view), 404, "ORDER_NOT_FOUND");
+        }
+        String item = items(orderId).getJsonObject(0).getString("id");
+        assertEquals(403, GLOBEX_OPERATIONS.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
+                + "/completions", "{}").status(), "operators are not workers");
     }
 }

@@ -131,7 +131,11 @@ public final class CatalogRules {
                 continue;
             }
             Map<String, List<String>> graph = graphs.computeIfAbsent(step.action(), a -> new LinkedHashMap<>());
-            if (graph.put(step.itemType(), step.dependsOn()) != null) {
+            List<String> declared = graph.get(step.itemType());
+            List<String> dependsOn = new ArrayList<>(declared == null ? List.of() : declared);
+            dependsOn.addAll(step.dependsOn()); // a duplicate's dependencies count too, so every cycle is reported
+            graph.put(step.itemType(), dependsOn);
+            if (declared != null) {
                 violations.add(new Violation(FULFILLMENT_STEP_DUPLICATE, stepPath, "Item type '" + step.itemType()
                         + "' is declared more than once for action " + step.action() + "."));
             }

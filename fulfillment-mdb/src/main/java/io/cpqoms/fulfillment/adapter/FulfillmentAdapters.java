@@ -38,8 +38,12 @@ public final class FulfillmentAdapters {
 
     private SimulatedExternalSystem.Outcome outcome(String system) {
         String value = setting("cpq.simulator." + system + ".outcome");
-        return value == null ? SimulatedExternalSystem.Outcome.COMPLETE
-                : SimulatedExternalSystem.Outcome.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        try {
+            return value == null ? SimulatedExternalSystem.Outcome.COMPLETE
+                    : SimulatedExternalSystem.Outcome.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cpq.simulator outcome for " + system + " is COMPLETE or REJECT, not " + value, e);
+        }
     }
 
     private String setting(String name) {

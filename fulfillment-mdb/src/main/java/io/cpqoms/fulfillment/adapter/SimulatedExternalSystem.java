@@ -36,6 +36,10 @@ public final class SimulatedExternalSystem implements FulfillmentAdapter {
         return system;
     }
 
+    Behaviour behaviour() {
+        return behaviour;
+    }
+
     @Override
     public AdapterOutcome execute(AdapterRequest request) {
         if (!behaviour.latency().isZero()) {

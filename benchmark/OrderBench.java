@@ -1,0 +1,158 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Order benchmark against a running product (server-config/bin/cpq run), loopback only. Prepares N
+ * accepted quotes (each with B Enterprise Connectivity Bundles: bundle, fiber, managed router and
+ * premium SLA, 4 lines and 10 fulfillment items per bundle), converts them into orders from C
+ * concurrent clients, waits until every order is COMPLETED, and prints orders and order lines
+ * captured per second and the capture-to-completed latency from the orders' own timestamps.
+ *
+ *   java OrderBench.java BASE_URL DEMO_PASSWORD QUOTES CLIENTS BUNDLES_PER_QUOTE
+ */
+public class OrderBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static String base;
+    static String password;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        password = args[1];
+        int quotes = Integer.parseInt(args[2]);
+        int clients = Integer.parseInt(args[3]);
+        int bundles = Integer.parseInt(args[4]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            run(pool, quotes, clients, bundles, run);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void run(ExecutorService pool, int quotes, int clients, int bundles, String run) throws Exception {
+
+        long p0 = System.nanoTime();
+        List<Callable<String>> prepare = new ArrayList<>();
+        for (int q = 0; q < quotes; q++) {
+            int n = q;
+            prepare.add(() -> acceptedQuote("bench-" + run + "-" + n, bundles));
+        }
+        List<String> conversions = all(pool, prepare);
+        long p1 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "prepared %d accepted quotes (%d lines each) in %.1f s%n", quotes, 4 * bundles,
+                (p1 - p0) / 1e9);
+
+        List<Callable<String>> convert = new ArrayList<>();
+        for (String body : conversions) {
+            convert.add(() -> field(send("acme-sales", "POST", "/api/orders/from-quote", body, 201), "id"));
+        }
+        long c0 = System.nanoTime();
+        List<String> orders = all(pool, convert);
+        long c1 = System.nanoTime();
+        double seconds = (c1 - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "capture: %d orders from %d clients in %.2f s: %.1f orders/s, %.1f order lines/s%n",
+                quotes, clients, seconds, quotes / seconds, quotes * 4.0 * bundles / seconds);
+
+        List<Double> latencies = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        for (String order : orders) {
+            while (true) {
+                String body = send("acme-operations", "GET", "/api/orders/" + order, null, 200);
+                String status = field(body, "status");
+                if (status.equals("COMPLETED")) {
+                    latencies.add(Duration.between(Instant.parse(field(body, "createdAt")),
+                            Instant.parse(field(body, "completedAt"))).toNanos() / 1e6);
+                    break;
+                }
+                if (!status.matches("CAPTURED|VALIDATED|IN_PROGRESS")) {
+                    throw new IllegalStateException("order " + order + " ended " + status);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("order " + order + " still " + status + " after 10 minutes");
+                }
+                Thread.sleep(50); // polling interval of the benchmark client, not a measured wait
+            }
+        }
+        long done = System.nanoTime();
+        Collections.sort(latencies);
+        System.out.printf(Locale.ROOT, "all %d orders COMPLETED %.2f s after the first conversion (%.1f fulfillment items/s)%n",
+                quotes, (done - c0) / 1e9, quotes * 10.0 * bundles / ((done - c0) / 1e9));
+        System.out.printf(Locale.ROOT, "capture-to-completed latency: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+
+    static String acceptedQuote(String customer, int bundles) {
+        String quote = field(send("acme-sales", "POST", "/api/quotes", "{\"customerId\":\"" + customer
+                + "\",\"accountId\":\"acct-" + customer + "\",\"channel\":\"DIRECT_SALES\"}", 201), "id");
+        for (int b = 0; b < bundles; b++) {
+            send("acme-sales", "POST", "/api/quotes/" + quote + "/items", "{\"offeringId\":\"po_connectivity_bundle\","
+                    + "\"children\":[{\"offeringId\":\"po_enterprise_fiber\",\"characteristics\":{\"bandwidthMbps\":\"1000\","
+                    + "\"siteId\":\"" + customer + "-site-" + b + "\"}},{\"offeringId\":\"po_managed_router\"},"
+                    + "{\"offeringId\":\"po_premium_sla\"}]}", 200);
+        }
+        send("acme-sales", "POST", "/api/quotes/" + quote + "/pricing", null, 200);
+        String accepted = send("acme-sales", "POST", "/api/quotes/" + quote + "/acceptance",
+                "{\"revision\":1,\"customerContact\":\"Bench Buyer\"}", 200);
+        return "{\"quoteId\":\"" + quote + "\",\"revision\":1,\"acceptanceId\":\"" + field(accepted, "acceptanceId") + "\"}";
+    }
+
+    static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : pool.invokeAll(tasks)) {
+            results.add(f.get());
+        }
+        return results;
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static String send(String user, String method, String path, String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (method.equals("POST")) {
+            request.header("Content-Type", "application/json")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Order capture and fulfillment benchmark against the product started by `server-config/bin/cpq run`
+# (loopback only, bounded). Prepares QUOTES accepted quotes, converts them from CLIENTS concurrent
+# clients and waits for every order to complete; the simulated systems answer without latency unless
+# cpq.simulator.latency-ms is set on the server.
+#   benchmark/order-bench.sh [QUOTES=200] [CLIENTS=8] [BUNDLES_PER_QUOTE=1]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${CPQ_WORK:-$ROOT/.work/run}
+PORT=$(cat "$WORK/state/http-port" 2>/dev/null || echo 8080)
+exec java "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" "$(cat "$WORK/secrets/demo-password")" \
+    "${1:-200}" "${2:-8}" "${3:-1}"

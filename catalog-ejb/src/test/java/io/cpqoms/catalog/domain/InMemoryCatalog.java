@@ -1,0 +1,58 @@
+package io.cpqoms.catalog.domain;
+
+import io.cpqoms.catalog.api.CatalogDocument;
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.kernel.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A catalog version held in memory, for the configurator and price calculator tests. */
+final class InMemoryCatalog implements CatalogIndex {
+
+    static final Path DEMO_CATALOG = Path.of("../server-config/src/main/demo/demo-catalog.json");
+
+    private final UUID versionId;
+    private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
+    private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
+
+    InMemoryCatalog(UUID versionId, CatalogDocument document) {
+        this.versionId = versionId;
+        document.productSpecifications().forEach(s -> specifications.put(s.id(), s));
+        document.productOfferings().forEach(o -> offerings.put(o.id(), o));
+    }
+
+    static InMemoryCatalog of(CatalogDocument document) {
+        return new InMemoryCatalog(UUID.randomUUID(), document);
+    }
+
+    /** The catalog the product ships as its demo. */
+    static CatalogDocument demoDocument() {
+        try {
+            return Json.read(Files.readString(DEMO_CATALOG), CatalogDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public UUID versionId() {
+        return versionId;
+    }
+
+    @Override
+    public Optional<ProductOffering> offering(String id) {
+        return Optional.ofNullable(offerings.get(id));
+    }
+
+    @Override
+    public Optional<ProductSpecification> specification(String id) {
+        return Optional.ofNullable(specifications.get(id));
+    }
+}
