@@ -253,7 +253,9 @@ class OrderFlowIT {
         Api.Reply captured = CAPTURE.post("/api/orders/from-quote", conversion(quote));
         assertEquals(201, captured.status(), captured.body());
         String orderId = captured.json().getString("id");
-        completed(orderId);
+        JsonObject done = completed(orderId);
+        assertEquals(List.of("COMPLETED"), done.getJsonArray("lines").stream()
+                .map(l -> l.asJsonObject().getString("status")).distinct().toList(), "the bundle line follows its children");
         JsonArray items = items(orderId);
         assertEquals(10, items.size(), strings(items, "itemType").toString());
         Map<String, String> typeOfId = items.stream().map(JsonValue::asJsonObject)

@@ -156,13 +156,20 @@ public class CustomerOrder {
         updatedAt = now;
     }
 
-    /** Updates each line's fulfillment summary from the statuses of its items. */
+    /**
+     * Updates each line's fulfillment summary from the statuses of its items; a line without items of
+     * its own (a bundle) follows its children, and a line with nothing to fulfill at all is complete.
+     */
     public void summariseFulfillment(Map<UUID, FulfillmentItemStatus> lineSummaries, Instant now) {
-        for (OrderLine line : lines) {
-            FulfillmentItemStatus summary = lineSummaries.get(line.id());
-            if (summary != null) {
-                line.fulfillment(summary, now);
+        Map<UUID, FulfillmentItemStatus> summaries = new java.util.HashMap<>(lineSummaries);
+        for (int i = lines.size() - 1; i >= 0; i--) { // children come after their parents
+            OrderLine line = lines.get(i);
+            if (!summaries.containsKey(line.id())) {
+                summaries.put(line.id(), FulfillmentPlan.combine(lines.stream()
+                        .filter(child -> line.id().equals(child.parentLineId()))
+                        .map(child -> summaries.get(child.id())).toList()));
             }
+            line.fulfillment(summaries.get(line.id()), now);
         }
     }
 

@@ -42,13 +42,18 @@ public final class FulfillmentPlan {
     }
 
     private static FulfillmentItemStatus summary(List<FulfillmentItem> lineItems) {
-        if (lineItems.stream().anyMatch(i -> i.status() == FulfillmentItemStatus.FAILED)) {
+        return combine(lineItems.stream().map(FulfillmentItem::status).toList());
+    }
+
+    /** One status for several: failed if any failed, completed if all (or none) completed, else in progress or pending. */
+    public static FulfillmentItemStatus combine(List<FulfillmentItemStatus> statuses) {
+        if (statuses.contains(FulfillmentItemStatus.FAILED)) {
             return FulfillmentItemStatus.FAILED;
         }
-        if (lineItems.stream().allMatch(i -> i.status() == FulfillmentItemStatus.COMPLETED)) {
+        if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.COMPLETED)) {
             return FulfillmentItemStatus.COMPLETED;
         }
-        if (lineItems.stream().allMatch(i -> i.status() == FulfillmentItemStatus.PENDING)) {
+        if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.PENDING)) {
             return FulfillmentItemStatus.PENDING;
         }
         return FulfillmentItemStatus.IN_PROGRESS;

@@ -122,11 +122,12 @@ class CustomerOrderTest {
 
         order.summariseFulfillment(Map.of(FIBER_LINE, FulfillmentItemStatus.IN_PROGRESS), NOW);
         assertEquals(OrderLine.Status.IN_PROGRESS, order.lines().get(1).status());
-        assertEquals(OrderLine.Status.CAPTURED, order.lines().get(0).status(), "a line without items is left alone");
+        assertEquals(OrderLine.Status.IN_PROGRESS, order.lines().get(0).status(), "the bundle line follows its child");
 
         order.summariseFulfillment(Map.of(FIBER_LINE, FulfillmentItemStatus.COMPLETED), LATER);
         assertEquals(OrderLine.Status.COMPLETED, order.lines().get(1).status());
         assertEquals("COMPLETED", order.lines().get(1).view().fulfillmentStatus());
+        assertEquals(OrderLine.Status.COMPLETED, order.lines().get(0).status(), "all its children are complete");
     }
 
     @Test
