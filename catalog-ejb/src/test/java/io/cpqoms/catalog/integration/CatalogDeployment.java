@@ -17,6 +17,7 @@ final class CatalogDeployment {
                 .addPackages(true, Filters.exclude(".*(Test|IT)\\.class"), "io.cpqoms.catalog", "io.cpqoms.kernel")
                 .addAsResource(new File("src/main/resources/db"), "db")
                 .addAsResource("META-INF/persistence.xml")
+                .addAsResource("META-INF/catalog-orm.xml")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/beans.xml"), "beans.xml")
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
