@@ -1,4 +1,4 @@
 package io.cpqoms.catalog.api;
 
-/** Whether a charge is paid once or every period. */
-public enum PriceType { ONE_TIME, RECURRING }
+/** Whether a charge is paid once, every period, or per use (USAGE is priced by rating, a placeholder here). */
+public enum PriceType { ONE_TIME, RECURRING, USAGE }
