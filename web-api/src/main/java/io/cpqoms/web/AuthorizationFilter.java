@@ -1,6 +1,8 @@
 package io.cpqoms.web;
 
+import io.cpqoms.order.api.AccessAudit;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +24,7 @@ import java.util.List;
  * is refused to everyone.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHORIZATION - 1) // before the server's own @RolesAllowed check, so refusals are audited
 public class AuthorizationFilter implements ContainerRequestFilter {
 
     public static final String AUTHENTICATION_REQUIRED = "AUTHENTICATION_REQUIRED";
@@ -34,6 +36,9 @@ public class AuthorizationFilter implements ContainerRequestFilter {
 
     @Inject
     CallerContext caller;
+
+    @EJB
+    AccessAudit accessAudit;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -53,6 +58,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (allowed == null || Arrays.stream(allowed.value()).noneMatch(caller::inRole)) {
+            auditDenied(method, request, ROLE_REQUIRED);
             request.abortWith(Problem.response(Response.Status.FORBIDDEN, ROLE_REQUIRED,
                     allowed == null ? "This operation is not open to any role."
                             : "This operation needs one of the roles " + Arrays.toString(allowed.value()) + ".",
@@ -60,9 +66,27 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (caller.tenants().size() != 1) {
+            auditDenied(method, request, TENANT_UNDEFINED);
             request.abortWith(Problem.response(Response.Status.FORBIDDEN, TENANT_UNDEFINED,
                     "The caller must belong to exactly one tenant group (tenant-<id>) of the security realm.",
                     caller.correlationId(), List.of()));
         }
+    }
+
+    /** A refused attempt at a sensitive action is audited; the refusal itself does not change. */
+    private void auditDenied(Method method, ContainerRequestContext request, String reason) {
+        SensitiveAction sensitive = method.getAnnotation(SensitiveAction.class);
+        if (sensitive == null) {
+            return;
+        }
+        var path = request.getUriInfo().getPathParameters();
+        String orderId = path.containsKey("orderId") ? path.getFirst("orderId") : path.getFirst("id");
+        try {
+            orderId = orderId == null ? null : java.util.UUID.fromString(orderId).toString();
+        } catch (IllegalArgumentException e) {
+            orderId = null;
+        }
+        accessAudit.denied(caller.tenants().size() == 1 ? caller.tenants().iterator().next() : null,
+                caller.name(), caller.correlationId(), sensitive.value(), orderId, reason);
     }
 }

@@ -56,6 +56,12 @@ public class CallerContext {
         return tenants;
     }
 
+    /** The authenticated caller's name, or null. */
+    public String name() {
+        Principal caller = security.getCallerPrincipal();
+        return caller == null ? null : caller.getName();
+    }
+
     public CommandContext command() {
         Principal caller = security.getCallerPrincipal();
         if (caller == null || tenants().size() != 1) {

@@ -335,6 +335,28 @@ class OrderFlowIT {
         assertEquals("COMPLETED", order(orderId).getString("status"));
     }
 
+    @Test
+    void aRefusedAttemptAtAWorkerActionIsAudited() {
+        JsonObject quote = acceptedQuote(customer(), fiber("site-forgery"));
+        String orderId = SALES.post("/api/orders/from-quote", conversion(quote)).json().getString("id");
+        completed(orderId);
+        String item = items(orderId).getJsonObject(0).getString("id");
+        Api.Reply forged = SALES.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item + "/completions",
+                "{\"externalReference\":\"FAKE\"}");
+        assertProblem(forged, 403, "ROLE_REQUIRED");
+        JsonObject denied = AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals("ACCESS_DENIED")).findFirst().orElseThrow();
+        assertEquals("acme-sales", denied.getString("actor"));
+        assertEquals(forged.header("X-Correlation-Id"), denied.getString("correlationId"));
+        assertEquals("REPORT_ITEM_COMPLETION", denied.getJsonObject("details").getString("attemptedAction"));
+        assertEquals("ROLE_REQUIRED", denied.getJsonObject("details").getString("reason"));
+        assertEquals(403, GLOBEX_OPERATIONS.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
+                + "/failures", "{}").status());
+        assertEquals(1, AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream()
+                .filter(e -> e.asJsonObject().getString("action").equals("ACCESS_DENIED")).count(),
+                "another tenant's attempt stays in its own tenant");
+    }
+
     // ---- bad inputs: a problem detail and nothing written ---------------------------------------
 
     @Test

@@ -8,6 +8,7 @@ import io.cpqoms.order.api.ItemFailure;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.SensitiveAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class WorkerItemsResource {
     @POST
     @Path("completions")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
+    @SensitiveAction("REPORT_ITEM_COMPLETION")
     @Operation(summary = "Report that the responsible system completed the item")
     @RequestBody(content = @Content(schema = @Schema(implementation = ItemCompletion.class)))
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
@@ -59,6 +61,7 @@ public class WorkerItemsResource {
     @POST
     @Path("failures")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
+    @SensitiveAction("REPORT_ITEM_FAILURE")
     @Operation(summary = "Report that the responsible system refused or failed the item")
     @RequestBody(content = @Content(schema = @Schema(implementation = ItemFailure.class)))
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
