@@ -107,8 +107,10 @@ public class Orders {
     }
 
     public List<FulfillmentItem> items(UUID orderId) {
-        return em.createQuery("select i from FulfillmentItem i where i.orderId = :order order by i.sequence",
-                FulfillmentItem.class).setParameter("order", orderId).getResultList();
+        // one query with the dependencies, not one more per item
+        return em.createQuery("select distinct i from FulfillmentItem i left join fetch i.dependsOn"
+                + " where i.orderId = :order order by i.sequence", FulfillmentItem.class)
+                .setParameter("order", orderId).getResultList();
     }
 
     public Optional<ValidationResult> latestValidation(UUID orderId) {
