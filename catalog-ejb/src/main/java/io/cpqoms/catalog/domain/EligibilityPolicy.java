@@ -42,14 +42,14 @@ import java.util.Optional;
  */
 public final class EligibilityPolicy {
 
-    public static final String OFFERING_NOT_FOUND = ProductConfigurator.OFFERING_NOT_FOUND;
-    public static final String OFFERING_NOT_SELLABLE = ProductConfigurator.OFFERING_NOT_SELLABLE;
-    public static final String CHANNEL_NOT_ELIGIBLE = "CHANNEL_NOT_ELIGIBLE";
-    public static final String SEGMENT_NOT_ELIGIBLE = "SEGMENT_NOT_ELIGIBLE";
-    public static final String SEGMENT_UNKNOWN = "SEGMENT_UNKNOWN";
-    public static final String LOCATION_NOT_COVERED = "LOCATION_NOT_COVERED";
-    public static final String OUTSTANDING_DEBT = "OUTSTANDING_DEBT";
-    public static final String ACCOUNT_STANDING_UNKNOWN = "ACCOUNT_STANDING_UNKNOWN";
+    public static final String OFFERING_NOT_FOUND = EligibilityReason.OFFERING_NOT_FOUND;
+    public static final String OFFERING_NOT_SELLABLE = EligibilityReason.OFFERING_NOT_SELLABLE;
+    public static final String CHANNEL_NOT_ELIGIBLE = EligibilityReason.CHANNEL_NOT_ELIGIBLE;
+    public static final String SEGMENT_NOT_ELIGIBLE = EligibilityReason.SEGMENT_NOT_ELIGIBLE;
+    public static final String SEGMENT_UNKNOWN = EligibilityReason.SEGMENT_UNKNOWN;
+    public static final String LOCATION_NOT_COVERED = EligibilityReason.LOCATION_NOT_COVERED;
+    public static final String OUTSTANDING_DEBT = EligibilityReason.OUTSTANDING_DEBT;
+    public static final String ACCOUNT_STANDING_UNKNOWN = EligibilityReason.ACCOUNT_STANDING_UNKNOWN;
 
     /** The request is incomplete or wrong (400); its violations name the fields. */
     public static final String ELIGIBILITY_REQUEST_INVALID = "ELIGIBILITY_REQUEST_INVALID";
