@@ -81,8 +81,18 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply call(String method, String path, String json) {
-        return method.equals("GET") ? get(path) : post(path, json);
+        return switch (method) {
+            case "GET" -> get(path);
+            case "PUT" -> put(path, json);
+            default -> post(path, json);
+        };
     }
 
     static String file(String path) {

@@ -34,6 +34,7 @@ class AuthorizationIT {
     private static final Set<String> PLAN_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS);
     private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
+    private static final Set<String> ELIGIBILITY_CHECKERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
 
     /** One endpoint: method, path template of the contract, the roles that may call it. */
     record Rule(String method, String path, Set<String> roles) {
@@ -60,7 +61,9 @@ class AuthorizationIT {
             new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
             new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/completions", WORKER),
-            new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/failures", WORKER));
+            new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/failures", WORKER),
+            new Rule("POST", "/eligibility-checks", ELIGIBILITY_CHECKERS),
+            new Rule("PUT", "/eligibility/accounts/{accountId}", ORDER_CAPTURE));
 
     private static final String DEMO = Api.file("../server-config/src/main/demo/demo-catalog.json");
     private static final Api ACME_ADMIN = Api.as("acme-catalog-admin");
@@ -194,11 +197,12 @@ class AuthorizationIT {
                 // quotes and orders of nobody: allowed roles get past authorization to a 404
                 .replace("{id}", UUID.randomUUID().toString())
                 .replace("{orderId}", UUID.randomUUID().toString())
-                .replace("{itemId}", UUID.randomUUID().toString());
+                .replace("{itemId}", UUID.randomUUID().toString())
+                .replace("{accountId}", "authz-" + UUID.randomUUID());
     }
 
     private static String body(Rule rule) {
-        if (!rule.method().equals("POST")) {
+        if (rule.method().equals("GET")) {
             return null;
         }
         if (rule.path().endsWith("/imports")) {

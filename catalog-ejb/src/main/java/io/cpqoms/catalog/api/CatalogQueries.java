@@ -40,6 +40,14 @@ public interface CatalogQueries {
     /** Prices lines with the price definitions of a published version. */
     PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at);
 
+    /**
+     * Decides whether offerings may be offered to a customer and account, through a channel, at a
+     * location and an instant (seed 002, section 7), with the published version named in the request or
+     * the latest published one and the account standing projection. Every ineligible offering carries
+     * its reasons (stable codes, explanations) and eligible alternatives of its family. Quotes call this.
+     */
+    EligibilityResult eligibility(CommandContext context, EligibilityRequest request);
+
     /** The specifications of a published version by id (fulfillment metadata included), for decomposition. */
     Map<String, ProductSpecification> specifications(CommandContext context, UUID publishedVersionId, Set<String> ids);
 }

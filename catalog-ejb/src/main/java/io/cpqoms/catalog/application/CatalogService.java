@@ -11,7 +11,12 @@ import io.cpqoms.catalog.api.OfferingQuery;
 import io.cpqoms.catalog.api.OfferingSummary;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.EligibilityRequest;
+import io.cpqoms.catalog.api.EligibilityResult;
+import io.cpqoms.catalog.domain.AccountStanding;
 import io.cpqoms.catalog.domain.CatalogVersion;
+import io.cpqoms.catalog.domain.EligibilityPolicy;
+import io.cpqoms.catalog.infrastructure.AccountStandings;
 import io.cpqoms.catalog.domain.PriceCalculator;
 import io.cpqoms.catalog.domain.ProductConfigurator;
 import io.cpqoms.catalog.api.ConfigurationCheck;
@@ -59,6 +64,9 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
 
     @Inject
     private PublishedCatalogs published;
+
+    @Inject
+    private AccountStandings standings;
 
     @Override
     public CatalogVersionView createVersion(CommandContext context, NewCatalogVersion request) {
@@ -182,6 +190,19 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
     @Override
     public PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at) {
         return new PriceCalculator(published(context, publishedVersionId)).price(lines, at);
+    }
+
+    @Override
+    public EligibilityResult eligibility(CommandContext context, EligibilityRequest request) {
+        EligibilityPolicy.check(request);
+        UUID versionId = request.catalogVersionId() != null ? request.catalogVersionId()
+                : versions.latestPublished(context.tenantId()).orElseThrow(() -> DomainException.notFound(
+                        NO_PUBLISHED_CATALOG, "No catalog version has been published yet."));
+        PublishedCatalog catalog = published(context, versionId);
+        AccountStanding standing = request.accountId() == null || request.accountId().isBlank() ? null
+                : standings.find(context.tenantId(), request.accountId().strip()).orElse(null);
+        Instant at = request.requestedAt() != null ? request.requestedAt() : Instant.now();
+        return new EligibilityPolicy(catalog).decide(request, standing, at);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cpqoms.catalog.domain;
 
 import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CharacteristicSpecification;
+import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.FulfillmentStepSpecification;
 import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.PriceType;
@@ -52,6 +53,8 @@ public final class CatalogRules {
     public static final String FULFILLMENT_STEP_DUPLICATE = "FULFILLMENT_STEP_DUPLICATE";
     public static final String FULFILLMENT_RETRY_BUDGET_INVALID = "FULFILLMENT_RETRY_BUDGET_INVALID";
     public static final String FULFILLMENT_DEPENDENCY_CYCLE = "FULFILLMENT_DEPENDENCY_CYCLE";
+    public static final String COVERAGE_AREA_NOT_FOUND = "COVERAGE_AREA_NOT_FOUND";
+    public static final String COVERAGE_AREA_DUPLICATE = "COVERAGE_AREA_DUPLICATE";
 
     private CatalogRules() {
     }
@@ -63,6 +66,7 @@ public final class CatalogRules {
         checkRelationships(offerings, violations);
         checkCycles(offerings, RelationshipType.REQUIRES, REQUIRES_CYCLE, "requires", violations);
         checkCycles(offerings, RelationshipType.BUNDLE_CHILD, BUNDLE_CYCLE, "contains", violations);
+        checkCoverage(document, violations);
         return violations;
     }
 
@@ -217,6 +221,45 @@ public final class CatalogRules {
         } else if (!isCurrency(price.currency())) {
             violations.add(new Violation(PRICE_CURRENCY_UNKNOWN, path + ".currency",
                     "'" + price.currency() + "' is not an ISO 4217 currency code."));
+        }
+    }
+
+    /**
+     * Eligibility data: coverage areas have an id (unique) and a name and list non-blank locations;
+     * an offering names each of its coverage areas once, and only areas this catalog defines.
+     */
+    private static void checkCoverage(CatalogDocument document, List<Violation> violations) {
+        Set<String> areaIds = new HashSet<>();
+        for (int i = 0; i < document.coverageAreas().size(); i++) {
+            CoverageArea area = document.coverageAreas().get(i);
+            String path = "coverageAreas[" + (isBlank(area.id()) ? String.valueOf(i) : area.id()) + "]";
+            require(area.id(), path + ".id", violations);
+            require(area.name(), path + ".name", violations);
+            if (!isBlank(area.id()) && !areaIds.add(area.id())) {
+                violations.add(new Violation(DUPLICATE_ID, path, "Coverage area id '" + area.id() + "' is used more than once."));
+            }
+            for (int l = 0; l < area.locationIds().size(); l++) {
+                require(area.locationIds().get(l), path + ".locationIds[" + l + "]", violations);
+            }
+        }
+        for (int i = 0; i < document.productOfferings().size(); i++) {
+            ProductOffering offering = document.productOfferings().get(i);
+            String path = offeringPath(offering.id(), i);
+            Set<String> named = new HashSet<>();
+            for (int a = 0; a < offering.coverageAreaIds().size(); a++) {
+                String areaId = offering.coverageAreaIds().get(a);
+                String areaPath = path + ".coverageAreaIds[" + a + "]";
+                if (isBlank(areaId)) {
+                    violations.add(missing(areaPath));
+                } else if (!areaIds.contains(areaId)) {
+                    violations.add(new Violation(COVERAGE_AREA_NOT_FOUND, areaPath, "Offering '" + offering.id()
+                            + "' is offered in coverage area '" + areaId + "', which this catalog does not define"
+                            + (areaIds.isEmpty() ? "." : "; it defines " + areaIds.stream().sorted().toList() + ".")));
+                } else if (!named.add(areaId)) {
+                    violations.add(new Violation(COVERAGE_AREA_DUPLICATE, areaPath,
+                            "Offering '" + offering.id() + "' names coverage area '" + areaId + "' twice."));
+                }
+            }
         }
     }
 

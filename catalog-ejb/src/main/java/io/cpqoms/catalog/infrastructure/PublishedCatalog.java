@@ -1,6 +1,7 @@
 package io.cpqoms.catalog.infrastructure;
 
 import io.cpqoms.catalog.api.CatalogVersionView;
+import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
 import java.util.Collection;
@@ -19,13 +20,15 @@ public final class PublishedCatalog implements CatalogIndex {
     private final CatalogVersionView version;
     private final Map<String, ProductOffering> offerings;
     private final Map<String, ProductSpecification> specifications;
+    private final Map<String, CoverageArea> coverageAreas;
 
     PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
-                     Collection<ProductOffering> offerings) {
+                     Collection<ProductOffering> offerings, Collection<CoverageArea> coverageAreas) {
         this.tenantId = tenantId;
         this.version = version;
         this.offerings = index(offerings, ProductOffering::id);
         this.specifications = index(specifications, ProductSpecification::id);
+        this.coverageAreas = index(coverageAreas, CoverageArea::id);
     }
 
     private static <T> Map<String, T> index(Collection<T> items, Function<T, String> id) {
@@ -45,6 +48,7 @@ public final class PublishedCatalog implements CatalogIndex {
         return version.id();
     }
 
+    @Override
     public Collection<ProductOffering> offerings() {
         return offerings.values();
     }
@@ -57,5 +61,10 @@ public final class PublishedCatalog implements CatalogIndex {
     @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
+    }
+
+    @Override
+    public Optional<CoverageArea> coverageArea(String id) {
+        return Optional.ofNullable(coverageAreas.get(id));
     }
 }

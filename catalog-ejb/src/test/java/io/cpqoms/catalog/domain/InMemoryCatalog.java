@@ -1,6 +1,7 @@
 package io.cpqoms.catalog.domain;
 
 import io.cpqoms.catalog.api.CatalogDocument;
+import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.kernel.Json;
@@ -8,12 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A catalog version held in memory, for the configurator and price calculator tests. */
+/** A catalog version held in memory, for the configurator, price calculator and eligibility tests. */
 final class InMemoryCatalog implements CatalogIndex {
 
     static final Path DEMO_CATALOG = Path.of("../server-config/src/main/demo/demo-catalog.json");
@@ -21,11 +23,13 @@ final class InMemoryCatalog implements CatalogIndex {
     private final UUID versionId;
     private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
     private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
+    private final Map<String, CoverageArea> coverageAreas = new LinkedHashMap<>();
 
     InMemoryCatalog(UUID versionId, CatalogDocument document) {
         this.versionId = versionId;
         document.productSpecifications().forEach(s -> specifications.put(s.id(), s));
         document.productOfferings().forEach(o -> offerings.put(o.id(), o));
+        document.coverageAreas().forEach(a -> coverageAreas.put(a.id(), a));
     }
 
     static InMemoryCatalog of(CatalogDocument document) {
@@ -54,5 +58,15 @@ final class InMemoryCatalog implements CatalogIndex {
     @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
+    }
+
+    @Override
+    public Collection<ProductOffering> offerings() {
+        return offerings.values();
+    }
+
+    @Override
+    public Optional<CoverageArea> coverageArea(String id) {
+        return Optional.ofNullable(coverageAreas.get(id));
     }
 }

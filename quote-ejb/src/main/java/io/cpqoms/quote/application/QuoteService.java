@@ -20,6 +20,7 @@ import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteStatus;
 import io.cpqoms.quote.api.QuoteView;
+import io.cpqoms.quote.domain.ItemEligibility;
 import io.cpqoms.quote.domain.Quote;
 import io.cpqoms.quote.domain.QuoteItem;
 import io.cpqoms.quote.infrastructure.Quotes;
@@ -28,6 +29,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +79,14 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Quote quote = quotes.get(context.tenantId(), quoteId);
         quote.ensureEditable();
         ConfigurationCheck check = catalog.configure(context, quote.catalogVersionId(), item, "item", now);
-        if (!check.valid()) {
-            throw DomainException.ruleViolation("The item does not fit the catalog.", check.violations());
+        List<Violation> ineligible = ItemEligibility.of(item, "item")
+                .violations(request -> catalog.eligibility(context, request), quote, now);
+        if (!check.valid() || !ineligible.isEmpty()) {
+            List<Violation> violations = new ArrayList<>(check.violations());
+            violations.addAll(ineligible);
+            throw DomainException.ruleViolation(check.valid()
+                    ? "The item may not be offered to this customer through this channel at this location."
+                    : "The item does not fit the catalog.", violations);
         }
         boolean wasPriced = quote.status() == QuoteStatus.PRICED;
         List<QuoteItem> added = quote.addItem(check.product(), now);

@@ -1,0 +1,40 @@
+package io.cpqoms.web.eligibility;
+
+import io.cpqoms.catalog.api.EligibilityRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of an eligibility check (seed 002, section 7.1). One offering may be named as
+ * {@code productOfferingId}, several as {@code productOfferingIds} (both may be given; each offering is
+ * answered once). {@code requestedAt} is an ISO-8601 instant with an offset (default now);
+ * {@code customerSegment} overrides the segment of the account standing; {@code catalogVersionId}
+ * names a published version (default the latest published one).
+ */
+@Schema(name = "EligibilityCheckRequest")
+public record EligibilityCheckRequest(String customerId,
+                                      String accountId,
+                                      String channel,
+                                      String locationId,
+                                      List<String> productOfferingIds,
+                                      String productOfferingId,
+                                      Instant requestedAt,
+                                      String customerSegment,
+                                      UUID catalogVersionId) {
+
+    /** The catalog's question: the single offering first, then the list. */
+    public EligibilityRequest toRequest() {
+        List<String> ids = new ArrayList<>();
+        if (productOfferingId != null) {
+            ids.add(productOfferingId);
+        }
+        if (productOfferingIds != null) {
+            ids.addAll(productOfferingIds);
+        }
+        return new EligibilityRequest(customerId, accountId, channel, locationId, ids, requestedAt, customerSegment,
+                catalogVersionId);
+    }
+}
