@@ -2,6 +2,9 @@ package io.cpqoms.catalog.domain;
 
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.Promotion;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,4 +16,14 @@ public interface CatalogIndex {
     Optional<ProductOffering> offering(String id);
 
     Optional<ProductSpecification> specification(String id);
+
+    /** The version's promotions, in the order the document declares them. */
+    default List<Promotion> promotions() {
+        return List.of();
+    }
+
+    /** The version's tax rate placeholder in percent, or null when it declares none. */
+    default BigDecimal taxRatePercent() {
+        return null;
+    }
 }

@@ -63,6 +63,7 @@ public final class CatalogRules {
         checkRelationships(offerings, violations);
         checkCycles(offerings, RelationshipType.REQUIRES, REQUIRES_CYCLE, "requires", violations);
         checkCycles(offerings, RelationshipType.BUNDLE_CHILD, BUNDLE_CYCLE, "contains", violations);
+        PricingRules.check(document, violations);
         return violations;
     }
 

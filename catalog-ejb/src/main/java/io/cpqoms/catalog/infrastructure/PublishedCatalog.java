@@ -3,6 +3,9 @@ package io.cpqoms.catalog.infrastructure;
 import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.Promotion;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +22,17 @@ public final class PublishedCatalog implements CatalogIndex {
     private final CatalogVersionView version;
     private final Map<String, ProductOffering> offerings;
     private final Map<String, ProductSpecification> specifications;
+    private final List<Promotion> promotions;
+    private final BigDecimal taxRatePercent;
 
     PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
-                     Collection<ProductOffering> offerings) {
+                     Collection<ProductOffering> offerings, List<Promotion> promotions, BigDecimal taxRatePercent) {
         this.tenantId = tenantId;
         this.version = version;
         this.offerings = index(offerings, ProductOffering::id);
         this.specifications = index(specifications, ProductSpecification::id);
+        this.promotions = List.copyOf(promotions);
+        this.taxRatePercent = taxRatePercent;
     }
 
     private static <T> Map<String, T> index(Collection<T> items, Function<T, String> id) {
@@ -57,5 +64,15 @@ public final class PublishedCatalog implements CatalogIndex {
     @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
+    }
+
+    @Override
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    @Override
+    public BigDecimal taxRatePercent() {
+        return taxRatePercent;
     }
 }

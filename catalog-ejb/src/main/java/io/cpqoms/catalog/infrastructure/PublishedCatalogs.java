@@ -21,7 +21,8 @@ public class PublishedCatalogs {
             throw new IllegalArgumentException("only published versions are cached: " + version.id());
         }
         return byVersion.computeIfAbsent(version.id(), id -> new PublishedCatalog(version.tenantId(), version.view(),
-                version.content().productSpecifications(), version.content().productOfferings()));
+                version.content().productSpecifications(), version.content().productOfferings(),
+                version.content().promotions(), version.content().taxRatePercent()));
     }
 
     /** The cached catalog of the version if this tenant owns it and it is cached. */

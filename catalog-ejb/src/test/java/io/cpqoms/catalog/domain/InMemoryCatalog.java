@@ -3,17 +3,20 @@ package io.cpqoms.catalog.domain;
 import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.Promotion;
 import io.cpqoms.kernel.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A catalog version held in memory, for the configurator and price calculator tests. */
+/** A catalog version held in memory, for the configurator and pricing pipeline tests. */
 final class InMemoryCatalog implements CatalogIndex {
 
     static final Path DEMO_CATALOG = Path.of("../server-config/src/main/demo/demo-catalog.json");
@@ -21,9 +24,13 @@ final class InMemoryCatalog implements CatalogIndex {
     private final UUID versionId;
     private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
     private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
+    private final List<Promotion> promotions;
+    private final BigDecimal taxRatePercent;
 
     InMemoryCatalog(UUID versionId, CatalogDocument document) {
         this.versionId = versionId;
+        this.promotions = document.promotions();
+        this.taxRatePercent = document.taxRatePercent();
         document.productSpecifications().forEach(s -> specifications.put(s.id(), s));
         document.productOfferings().forEach(o -> offerings.put(o.id(), o));
     }
@@ -54,5 +61,15 @@ final class InMemoryCatalog implements CatalogIndex {
     @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
+    }
+
+    @Override
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    @Override
+    public BigDecimal taxRatePercent() {
+        return taxRatePercent;
     }
 }
