@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * One price definition applied to a line: the catalog's unit amount (the list unit price; for a usage
- * charge its rate) and the charge's net amount after every step of the pipeline, rounded once. The
- * steps are the breakdown; the signals compare list and net and show the margin over the unit cost;
- * the tax amount is the tax placeholder's, not part of the amount.
+ * charge its rate), the charge's net amount after every step of the pipeline, rounded once, and its
+ * list amount (unit amount times quantity, rounded the same way) to compare it with. The steps are
+ * the breakdown; the tax amount is the tax placeholder's, not part of the amount.
  */
 public record Charge(String priceId,
                      String name,
@@ -17,7 +17,7 @@ public record Charge(String priceId,
                      BigDecimal unitAmount,
                      BigDecimal amount,
                      List<PriceStep> steps,
-                     PriceSignals signals,
+                     BigDecimal listAmount,
                      BigDecimal taxAmount) {
 
     @JsonbCreator

@@ -180,7 +180,8 @@ public final class PricingPipeline {
             for (ProductOfferingPrice price : offering.prices()) {
                 Charge charge = charge(price, quantity, line, offering, bundleDiscounts);
                 charges.add(charge);
-                signals.add(charge);
+                signals.add(charge, price.priceType() == PriceType.USAGE || price.unitCost() == null ? null
+                        : price.unitCost().multiply(quantity).setScale(scale, ROUNDING));
                 if (price.priceType() == PriceType.RECURRING) {
                     recurring.merge(price.recurringPeriod(), charge.amount(), BigDecimal::add);
                 } else if (price.priceType() == PriceType.ONE_TIME) {
@@ -198,8 +199,7 @@ public final class PricingPipeline {
             }
             List<PriceStep> steps = new ArrayList<>(4);
             BigDecimal list = price.amount().multiply(quantity);
-            steps.add(new PriceStep(PriceStepKind.LIST_PRICE, price.id(), null, list,
-                    price.amount().toPlainString() + " x " + quantity.toPlainString()));
+            steps.add(new PriceStep(PriceStepKind.LIST_PRICE, price.id(), null, list, null));
             BigDecimal amount = list;
             if (!price.tiers().isEmpty()) {
                 Tiered tiered = tiered(price, quantity);
@@ -243,11 +243,10 @@ public final class PricingPipeline {
             BigDecimal tax = null;
             if (taxRate != null) {
                 tax = net.multiply(taxRate).movePointLeft(2).setScale(scale, ROUNDING);
-                steps.add(new PriceStep(PriceStepKind.TAX_PLACEHOLDER, PriceStep.TAX_PLACEHOLDER, net, net.add(tax),
-                        taxRate.toPlainString() + "% placeholder, not part of the price"));
+                steps.add(new PriceStep(PriceStepKind.TAX_PLACEHOLDER, PriceStep.TAX_PLACEHOLDER, net, net.add(tax), null));
             }
             return new Charge(price.id(), price.name(), price.priceType(), price.recurringPeriod(), price.amount(), net,
-                    steps, signals(price, list.setScale(scale, ROUNDING), net, quantity, override != null), tax);
+                    steps, list.setScale(scale, ROUNDING), tax);
         }
 
         /** A usage charge is rated from consumption by billing; the quote shows it at zero and invents nothing. */
@@ -260,7 +259,7 @@ public final class PricingPipeline {
                                     + "; priced at 0 here"),
                     new PriceStep(PriceStepKind.ROUNDING, PriceStep.ROUNDING, BigDecimal.ZERO, zero, null));
             return new Charge(price.id(), price.name(), price.priceType(), price.recurringPeriod(), price.amount(), zero,
-                    steps, new PriceSignals(zero, zero, zero, null, null, null, null, false), null);
+                    steps, zero, null);
         }
 
         private BigDecimal percentOff(List<PriceStep> steps, PriceStepKind kind, String ruleId, BigDecimal amount,
@@ -280,12 +279,6 @@ public final class PricingPipeline {
             }
             steps.add(new PriceStep(kind, ruleId, before, after, note));
             return after;
-        }
-
-        private PriceSignals signals(ProductOfferingPrice price, BigDecimal list, BigDecimal net, BigDecimal quantity,
-                                     boolean overridden) {
-            BigDecimal cost = price.unitCost() == null ? null : price.unitCost().multiply(quantity).setScale(scale, ROUNDING);
-            return SignalSum.signals(list, net, cost, cost == null ? null : net, overridden);
         }
 
         private Tiered tiered(ProductOfferingPrice price, BigDecimal quantity) {
@@ -369,8 +362,8 @@ public final class PricingPipeline {
         }
 
         void add(LinePrice line) {
+            signals.add(line.signals());
             for (Charge charge : line.charges()) {
-                signals.add(charge);
                 if (charge.priceType() == PriceType.RECURRING) {
                     recurring.merge(charge.recurringPeriod(), charge.amount(), BigDecimal::add);
                     if (charge.taxAmount() != null) {
@@ -392,7 +385,7 @@ public final class PricingPipeline {
         }
     }
 
-    /** Adds up the signals of charges: list and net over all, cost and margin over the costed ones. */
+    /** Adds up charges (or lines): list and net over all of them, cost and margin over the costed ones. */
     private static final class SignalSum {
 
         private BigDecimal list;
@@ -406,15 +399,27 @@ public final class PricingPipeline {
             net = BigDecimal.ZERO.setScale(scale);
         }
 
-        void add(Charge charge) {
-            PriceSignals s = charge.signals();
-            list = list.add(s.listAmount());
-            net = net.add(s.netAmount());
-            if (s.costAmount() != null) {
-                cost = cost == null ? s.costAmount() : cost.add(s.costAmount());
-                costedNet = costedNet == null ? s.netAmount() : costedNet.add(s.netAmount());
+        /** A charge, with its cost floor when the catalog gives one. */
+        void add(Charge charge, BigDecimal chargeCost) {
+            boolean overriddenCharge = charge.steps().stream().anyMatch(s -> s.kind() == PriceStepKind.MANUAL_OVERRIDE);
+            add(charge.listAmount(), charge.amount(), chargeCost, chargeCost == null ? null : charge.amount(), overriddenCharge);
+        }
+
+        /** A line's sums; the net amount of its costed charges is its cost plus its margin. */
+        void add(PriceSignals line) {
+            add(line.listAmount(), line.netAmount(), line.costAmount(),
+                    line.costAmount() == null ? null : line.costAmount().add(line.marginAmount()), line.manualOverride());
+        }
+
+        private void add(BigDecimal moreList, BigDecimal moreNet, BigDecimal moreCost, BigDecimal moreCostedNet,
+                         boolean moreOverridden) {
+            list = list.add(moreList);
+            net = net.add(moreNet);
+            if (moreCost != null) {
+                cost = cost == null ? moreCost : cost.add(moreCost);
+                costedNet = costedNet == null ? moreCostedNet : costedNet.add(moreCostedNet);
             }
-            overridden |= s.manualOverride();
+            overridden |= moreOverridden;
         }
 
         PriceSignals result() {

@@ -211,7 +211,8 @@ class PricingPipelineTest {
         assertEquals("router_setup", list.ruleId());
         assertNull(list.amountBefore());
         assertEquals(amount("500.00"), list.amountAfter());
-        assertEquals("250.00 x 2", list.note());
+        assertNull(list.note(), "the unit amount and quantity are on the charge and its line");
+        assertEquals(amount("500.00"), setup.listAmount());
         assertEquals(amount("500.00"), router.oneTimeTotal());
         assertEquals("USD", snapshot.currency());
     }
@@ -347,7 +348,7 @@ class PricingPipelineTest {
         assertTrue(promotion.note().contains("floored at zero"), promotion.note());
         assertTrue(promotion.note().contains("(80.00) exceeds the amount (50.00)"), promotion.note());
         assertEquals(amount("0.00"), snapshot.oneTimeTotal());
-        assertEquals(amount("100.00"), gift.signals().discountPercent(), "the whole list price is discounted");
+        assertEquals(amount("100.00"), snapshot.line("L").signals().discountPercent(), "the whole list price is discounted");
     }
 
     // --- manual override -----------------------------------------------------------------------
@@ -366,10 +367,11 @@ class PricingPipelineTest {
         assertEquals(amount("999.99"), step.amountAfter());
         assertEquals("alice", step.actor());
         assertEquals("Matches the competitor's offer", step.reason());
-        assertTrue(monthly.signals().manualOverride());
         assertTrue(snapshot.line("L").signals().manualOverride());
         assertTrue(snapshot.signals().manualOverride());
-        assertFalse(charge(snapshot, "L", "fiber_install").signals().manualOverride(), "only the overridden charge");
+        assertFalse(kinds(charge(snapshot, "L", "fiber_install")).contains(PriceStepKind.MANUAL_OVERRIDE),
+                "only the overridden charge");
+        assertFalse(price(line("L", "po_fiber", "1")).signals().manualOverride());
     }
 
     @Test
@@ -486,7 +488,8 @@ class PricingPipelineTest {
         assertEquals(amount("0.02"), minutes.unitAmount(), "the catalog's rate is shown, not invented into a price");
         assertTrue(minutes.steps().get(0).note().startsWith("usage placeholder"), minutes.steps().get(0).note());
         assertNull(minutes.taxAmount());
-        assertNull(minutes.signals().costAmount(), "a usage cost is not weighed against a zero price");
+        assertEquals(amount("0.00"), minutes.listAmount());
+        assertNull(snapshot.line("L").signals().costAmount(), "a usage cost is not weighed against a zero price");
         assertEquals(amount("0.00"), snapshot.line("L").oneTimeTotal());
         assertEquals(List.of(monthly("60.00")), snapshot.recurringTotals());
     }
@@ -525,9 +528,9 @@ class PricingPipelineTest {
     void signalsCompareListAndNetAndMeasureTheMarginAgainstTheUnitCost() {
         PriceSnapshot snapshot = price(line("L", "po_fiber", "2", null, months("36")), line("R", "po_router", "1"));
 
-        PriceSignals monthly = charge(snapshot, "L", "fiber_monthly").signals();
-        assertEquals(new PriceSignals(amount("2400.00"), amount("2160.00"), amount("240.00"), amount("10.00"),
-                amount("1280.00"), amount("880.00"), amount("40.74"), false), monthly);
+        Charge monthly = charge(snapshot, "L", "fiber_monthly");
+        assertEquals(amount("2400.00"), monthly.listAmount());
+        assertEquals(amount("2160.00"), monthly.amount());
 
         PriceSignals line = snapshot.line("L").signals();
         assertEquals(amount("5400.00"), line.listAmount(), "3000 one-time + 2400 monthly");
@@ -554,20 +557,23 @@ class PricingPipelineTest {
 
     @Test
     void aPriceBelowItsCostHasANegativeMargin() {
-        PriceOverride override = new PriceOverride("fiber_install", amount("450.00"), "Strategic account", "alice", NOW);
-        PriceSignals signals = charge(price(line("L", "po_fiber", "1", null, months("12"), override)), "L", "fiber_install")
-                .signals();
-        assertEquals(amount("-450.00"), signals.marginAmount());
-        assertEquals(amount("-100.00"), signals.marginPercent());
-        assertEquals(amount("70.00"), signals.discountPercent());
+        PriceSnapshot snapshot = price(line("L", "po_fiber", "1", null, months("12"),
+                new PriceOverride("fiber_install", amount("450.00"), "Strategic account", "alice", NOW),
+                new PriceOverride("fiber_monthly", amount("600.00"), "Strategic account", "alice", NOW)));
+        PriceSignals signals = snapshot.line("L").signals();
+        assertEquals(amount("1540.00"), signals.costAmount(), "900.00 + 640.00");
+        assertEquals(amount("-490.00"), signals.marginAmount(), "1050.00 net against 1540.00 cost");
+        assertEquals(amount("-46.67"), signals.marginPercent());
+        assertEquals(amount("61.11"), signals.discountPercent(), "1650.00 off 2700.00");
+        assertEquals(signals, snapshot.signals(), "one line: the snapshot's signals are the line's");
     }
 
     @Test
     void anOverrideAboveListIsANegativeDiscount() {
         PriceOverride override = new PriceOverride("router_setup", amount("300.00"), "Site survey included", "alice", NOW);
-        PriceSignals signals = charge(price(line("L", "po_router", "1", null, Map.of(), override)), "L", "router_setup").signals();
-        assertEquals(amount("-50.00"), signals.discountAmount());
-        assertEquals(amount("-20.00"), signals.discountPercent());
+        PriceSignals signals = price(line("L", "po_router", "1", null, Map.of(), override)).line("L").signals();
+        assertEquals(amount("-50.00"), signals.discountAmount(), "405.00 net against 355.00 list");
+        assertEquals(amount("-14.08"), signals.discountPercent());
     }
 
     // --- currencies, unknown offerings, empty prices ------------------------------------------

@@ -51,7 +51,7 @@ class PriceSnapshotConverterTest {
                 new PriceStep(PriceStepKind.ROUNDING, PriceStep.ROUNDING, new BigDecimal("80.00"), new BigDecimal("80.00"), null),
                 new PriceStep(PriceStepKind.TAX_PLACEHOLDER, PriceStep.TAX_PLACEHOLDER, new BigDecimal("80.00"),
                         new BigDecimal("88.00"), "10% placeholder")),
-                signals, new BigDecimal("8.00"));
+                new BigDecimal("95.00"), new BigDecimal("8.00"));
         LinePrice line = new LinePrice("child", "po_router", BigDecimal.ONE, List.of(charge), new BigDecimal("0.00"), monthly,
                 "parent", signals);
         PriceSnapshot snapshot = new PriceSnapshot(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-21T10:15:30Z"),
