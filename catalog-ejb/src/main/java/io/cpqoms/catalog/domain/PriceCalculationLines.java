@@ -1,20 +1,27 @@
 package io.cpqoms.catalog.domain;
 
+import io.cpqoms.catalog.api.CharacteristicSpecification;
 import io.cpqoms.catalog.api.PriceCalculationLine;
 import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The lines of an ad-hoc price calculation as the pipeline takes them: the tree flattened parents
  * first, children pointing at their bundle's line, line ids given or numbered (1, 2, and 1.1, 1.2
- * under line 1). Offerings must exist in the version and quantities be positive whole numbers;
- * whether the configuration is complete is the configuration check's business, not pricing's.
+ * under line 1), characteristic values the line leaves out taken from the specification's defaults
+ * (as a quote item gets them, so a calculation and a quote of the same line agree). Offerings must
+ * exist in the version and quantities be positive whole numbers; whether the configuration is
+ * complete and allowed is the configuration check's business, not pricing's.
  */
 public final class PriceCalculationLines {
 
@@ -50,6 +57,22 @@ public final class PriceCalculationLines {
         return flattening.flat;
     }
 
+    private Map<String, String> withDefaults(ProductOffering offering, Map<String, String> given) {
+        ProductSpecification specification = offering == null ? null
+                : catalog.specification(offering.productSpecificationId()).orElse(null);
+        if (specification == null) {
+            return given;
+        }
+        Map<String, String> values = new HashMap<>(given);
+        for (CharacteristicSpecification characteristic : specification.characteristics()) {
+            String value = values.get(characteristic.name());
+            if ((value == null || value.isBlank()) && characteristic.defaultValue() != null) {
+                values.put(characteristic.name(), characteristic.defaultValue());
+            }
+        }
+        return values;
+    }
+
     private void add(PriceCalculationLine line, String parentId, String number, String path) {
         if (flat.size() > MAX_LINES) {
             return;
@@ -63,10 +86,11 @@ public final class PriceCalculationLines {
             violations.add(new Violation(PricingPipeline.LINE_ID_DUPLICATE, path + ".lineId",
                     "Line id '" + id + "' is used more than once."));
         }
+        ProductOffering offering = line.offeringId() == null ? null : catalog.offering(line.offeringId()).orElse(null);
         if (line.offeringId() == null || line.offeringId().isBlank()) {
             violations.add(new Violation(ProductConfigurator.OFFERING_NOT_FOUND, path + ".offeringId",
                     "An offering id is required."));
-        } else if (catalog.offering(line.offeringId()).isEmpty()) {
+        } else if (offering == null) {
             violations.add(new Violation(ProductConfigurator.OFFERING_NOT_FOUND, path + ".offeringId", "Offering '"
                     + line.offeringId() + "' does not exist in catalog version " + catalog.versionId() + "."));
         }
@@ -75,7 +99,8 @@ public final class PriceCalculationLines {
             violations.add(new Violation(ProductConfigurator.QUANTITY_INVALID, path + ".quantity",
                     "Quantity must be a positive whole number, not " + quantity.toPlainString() + "."));
         }
-        flat.add(new PricingLine(id, line.offeringId(), quantity, parentId, line.characteristics(), List.of()));
+        flat.add(new PricingLine(id, line.offeringId(), quantity, parentId, withDefaults(offering, line.characteristics()),
+                List.of()));
         for (int i = 0; i < line.children().size(); i++) {
             add(line.children().get(i), id, id + "." + (i + 1), path + ".children[" + i + "]");
         }

@@ -39,6 +39,18 @@ class PriceCalculationLinesTest {
     }
 
     @Test
+    void characteristicsTheLineLeavesOutTakeTheSpecificationsDefaults() {
+        List<PricingLine> lines = PriceCalculationLines.flatten(List.of(new PriceCalculationLine(null,
+                "po_enterprise_fiber", null, Map.of("bandwidthMbps", "1000"), List.of())), DEMO);
+        assertEquals("1000", lines.get(0).characteristics().get("bandwidthMbps"), "a given value stays");
+        assertEquals("36", lines.get(0).characteristics().get("contractTermMonths"), "the default, as a quote item gets it");
+
+        PricingPipeline pipeline = new PricingPipeline(DEMO);
+        assertEquals(new BigDecimal("1080.00"), pipeline.price(lines, java.time.Instant.parse("2026-12-01T00:00:00Z"))
+                .recurringTotals().get(0).amount(), "priced like a quote of the same line: the 36-month term applies");
+    }
+
+    @Test
     void everyProblemOfTheLinesIsReportedWithItsPath() {
         DomainException e = assertThrows(DomainException.class, () -> PriceCalculationLines.flatten(List.of(
                 line("a", "po_ghost", "1"),

@@ -15,7 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,8 +79,6 @@ public class QuoteItem {
     @Transient
     private List<PriceOverride> overrideList;
 
-    private static final Type OVERRIDES = new ArrayList<PriceOverride>() { }.getClass().getGenericSuperclass();
-
     protected QuoteItem() {
     }
 
@@ -132,7 +129,7 @@ public class QuoteItem {
     /** The manual overrides of the item's charges, in the order they were set. */
     public List<PriceOverride> overrides() {
         if (overrideList == null) {
-            overrideList = priceOverrides == null ? List.of() : List.copyOf(Json.<List<PriceOverride>>read(priceOverrides, OVERRIDES));
+            overrideList = priceOverrides == null ? List.of() : List.of(Json.read(priceOverrides, PriceOverride[].class));
         }
         return overrideList;
     }

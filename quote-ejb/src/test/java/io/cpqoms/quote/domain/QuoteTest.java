@@ -236,6 +236,21 @@ class QuoteTest {
     }
 
     @Test
+    void overridesAndCharacteristicsReadBackFromTheirColumnsAsAfterALoad() throws Exception {
+        Quote quote = pricedQuote();
+        QuoteItem item = quote.items().get(0);
+        quote.overridePrice(item.id(), new PriceOverrideRequest("pop_monthly", new BigDecimal("99.00"), "why"), "alice", NOW);
+        List<PriceOverride> written = item.overrides();
+        for (String cache : List.of("overrideList", "characteristicValues")) {
+            java.lang.reflect.Field field = QuoteItem.class.getDeclaredField(cache);
+            field.setAccessible(true);
+            field.set(item, null); // what a freshly loaded item has
+        }
+        assertEquals(written, item.overrides());
+        assertEquals(Map.of("colour", "blue"), item.characteristics());
+    }
+
+    @Test
     void anOverrideNeedsAPriceAnAmountAndAReason() {
         Quote quote = pricedQuote();
         UUID item = quote.items().get(0).id();

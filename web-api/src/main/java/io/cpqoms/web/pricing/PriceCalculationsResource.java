@@ -45,8 +45,9 @@ public class PriceCalculationsResource {
             description = "Body {catalogVersionId?, pricedAt?, lines: [{lineId?, offeringId, quantity?, characteristics?, "
                     + "children?}]}. The named published catalog version (the latest without one) prices the lines at "
                     + "pricedAt (now without one; it decides which promotions apply). Children are priced as lines of "
-                    + "their own under their bundle and get its bundle discounts; line ids default to 1, 2, 1.1, 1.2. "
-                    + "Offerings must exist in the version; the configuration itself is not checked. Nothing is stored.")
+                    + "their own under their bundle and get its bundle discounts; line ids default to 1, 2, 1.1, 1.2; "
+                    + "characteristics a line leaves out take their defaults. Offerings must exist in the version; the "
+                    + "configuration itself is not checked. Nothing is stored.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PriceCalculationRequest.class)))
     @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals")
     @APIResponse(responseCode = "400", description = "Malformed body, no lines or more than 20000 (PRICE_CALCULATION_INVALID)",
