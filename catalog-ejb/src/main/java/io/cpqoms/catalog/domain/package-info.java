@@ -1,5 +1,7 @@
 /**
- * The catalog domain: the catalog version aggregate with its draft/published lifecycle, and the rules
- * (seed 002, section 6.3) a catalog document must satisfy before it may be stored or published.
+ * The catalog domain: the catalog version aggregate with its draft/published lifecycle, the rules
+ * (seed 002, sections 6.3 and 9) a catalog document must satisfy before it may be stored or published,
+ * the configuration check, and the one pricing pipeline that turns a version's price definitions into
+ * price snapshots with their breakdowns.
  */
 package io.cpqoms.catalog.domain;
