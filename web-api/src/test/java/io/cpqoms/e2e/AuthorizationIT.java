@@ -35,6 +35,7 @@ class AuthorizationIT {
     private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
     private static final Set<String> ELIGIBILITY_CHECKERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> PRICE_CALCULATORS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
 
     /** One endpoint: method, path template of the contract, the roles that may call it. */
     record Rule(String method, String path, Set<String> roles) {
@@ -51,8 +52,11 @@ class AuthorizationIT {
             new Rule("POST", "/quotes", SALES),
             new Rule("GET", "/quotes/{id}", QUOTE_READERS),
             new Rule("POST", "/quotes/{id}/items", SALES),
+            new Rule("POST", "/quotes/{id}/items/batch", SALES),
+            new Rule("POST", "/quotes/{id}/items/{itemId}/price-overrides", SALES),
             new Rule("POST", "/quotes/{id}/pricing", SALES),
             new Rule("POST", "/quotes/{id}/acceptance", SALES),
+            new Rule("POST", "/prices/calculations", PRICE_CALCULATORS),
             new Rule("POST", "/orders/from-quote", ORDER_CAPTURERS),
             new Rule("POST", "/orders", ORDER_CAPTURE),
             new Rule("GET", "/orders", ORDER_READERS),

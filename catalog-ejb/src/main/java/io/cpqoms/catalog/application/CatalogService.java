@@ -17,12 +17,15 @@ import io.cpqoms.catalog.domain.AccountStanding;
 import io.cpqoms.catalog.domain.CatalogVersion;
 import io.cpqoms.catalog.domain.EligibilityPolicy;
 import io.cpqoms.catalog.infrastructure.AccountStandings;
-import io.cpqoms.catalog.domain.PriceCalculator;
+import io.cpqoms.catalog.domain.PriceCalculationLines;
+import io.cpqoms.catalog.domain.PricingPipeline;
 import io.cpqoms.catalog.domain.ProductConfigurator;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.catalog.api.PriceCalculationRequest;
+import io.cpqoms.catalog.api.PricingQueries;
 import java.util.Set;
 import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.catalog.infrastructure.CatalogVersions;
@@ -46,9 +49,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Catalog commands and queries; every command is one JTA transaction with its audit entry. */
+/**
+ * Catalog commands and queries, and price calculations; every command is one JTA transaction with its
+ * audit entry. Quotes, orders and ad-hoc calculations are priced by the one {@link PricingPipeline}.
+ */
 @Stateless
-public class CatalogService implements CatalogCommands, CatalogQueries {
+public class CatalogService implements CatalogCommands, CatalogQueries, PricingQueries {
 
     public static final String OFFERING_NOT_FOUND = ProductConfigurator.OFFERING_NOT_FOUND;
     public static final String OFFERING_NOT_SELLABLE = ProductConfigurator.OFFERING_NOT_SELLABLE;
@@ -189,7 +195,22 @@ public class CatalogService implements CatalogCommands, CatalogQueries {
 
     @Override
     public PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at) {
-        return new PriceCalculator(published(context, publishedVersionId)).price(lines, at);
+        return new PricingPipeline(published(context, publishedVersionId)).price(lines, at);
+    }
+
+    @Override
+    public PriceSnapshot calculate(CommandContext context, PriceCalculationRequest request) {
+        if (request == null) {
+            throw DomainException.invalidInput(PriceCalculationLines.PRICE_CALCULATION_INVALID,
+                    "A price calculation needs a request body.");
+        }
+        UUID versionId = request.catalogVersionId() != null ? request.catalogVersionId()
+                : versions.latestPublished(context.tenantId()).orElseThrow(() -> DomainException.ruleViolation(
+                        "There is nothing to price with.", List.of(new Violation(NO_PUBLISHED_CATALOG, "catalogVersionId",
+                                "No catalog version has been published yet."))));
+        PublishedCatalog catalog = published(context, versionId);
+        Instant at = request.pricedAt() != null ? request.pricedAt() : Instant.now();
+        return new PricingPipeline(catalog).price(PriceCalculationLines.flatten(request.lines(), catalog), at);
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
 import java.util.Collection;
+import io.cpqoms.catalog.api.Promotion;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,4 +24,13 @@ public interface CatalogIndex {
 
     /** A coverage area of the version. */
     Optional<CoverageArea> coverageArea(String id);
+    /** The version's promotions, in the order the document declares them. */
+    default List<Promotion> promotions() {
+        return List.of();
+    }
+
+    /** The version's tax rate placeholder in percent, or null when it declares none. */
+    default BigDecimal taxRatePercent() {
+        return null;
+    }
 }

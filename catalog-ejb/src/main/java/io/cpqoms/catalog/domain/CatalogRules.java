@@ -67,6 +67,7 @@ public final class CatalogRules {
         checkCycles(offerings, RelationshipType.REQUIRES, REQUIRES_CYCLE, "requires", violations);
         checkCycles(offerings, RelationshipType.BUNDLE_CHILD, BUNDLE_CYCLE, "contains", violations);
         checkCoverage(document, violations);
+        PricingRules.check(document, violations);
         return violations;
     }
 

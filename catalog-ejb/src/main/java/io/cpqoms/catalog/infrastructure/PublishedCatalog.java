@@ -4,6 +4,9 @@ import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.Promotion;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,14 +24,19 @@ public final class PublishedCatalog implements CatalogIndex {
     private final Map<String, ProductOffering> offerings;
     private final Map<String, ProductSpecification> specifications;
     private final Map<String, CoverageArea> coverageAreas;
+    private final List<Promotion> promotions;
+    private final BigDecimal taxRatePercent;
 
     PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
-                     Collection<ProductOffering> offerings, Collection<CoverageArea> coverageAreas) {
+                     Collection<ProductOffering> offerings, Collection<CoverageArea> coverageAreas,
+                     List<Promotion> promotions, BigDecimal taxRatePercent) {
         this.tenantId = tenantId;
         this.version = version;
         this.offerings = index(offerings, ProductOffering::id);
         this.specifications = index(specifications, ProductSpecification::id);
         this.coverageAreas = index(coverageAreas, CoverageArea::id);
+        this.promotions = List.copyOf(promotions);
+        this.taxRatePercent = taxRatePercent;
     }
 
     private static <T> Map<String, T> index(Collection<T> items, Function<T, String> id) {
@@ -66,5 +74,15 @@ public final class PublishedCatalog implements CatalogIndex {
     @Override
     public Optional<CoverageArea> coverageArea(String id) {
         return Optional.ofNullable(coverageAreas.get(id));
+    }
+
+    @Override
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    @Override
+    public BigDecimal taxRatePercent() {
+        return taxRatePercent;
     }
 }

@@ -22,7 +22,8 @@ public class PublishedCatalogs {
         }
         return byVersion.computeIfAbsent(version.id(), id -> new PublishedCatalog(version.tenantId(), version.view(),
                 version.content().productSpecifications(), version.content().productOfferings(),
-                version.content().coverageAreas()));
+                version.content().coverageAreas(), version.content().promotions(),
+                version.content().taxRatePercent()));
     }
 
     /** The cached catalog of the version if this tenant owns it and it is cached. */

@@ -4,18 +4,21 @@ import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.catalog.api.Promotion;
 import io.cpqoms.kernel.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A catalog version held in memory, for the configurator, price calculator and eligibility tests. */
+/** A catalog version held in memory, for the configurator, pricing pipeline and eligibility tests. */
 final class InMemoryCatalog implements CatalogIndex {
 
     static final Path DEMO_CATALOG = Path.of("../server-config/src/main/demo/demo-catalog.json");
@@ -24,9 +27,13 @@ final class InMemoryCatalog implements CatalogIndex {
     private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
     private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
     private final Map<String, CoverageArea> coverageAreas = new LinkedHashMap<>();
+    private final List<Promotion> promotions;
+    private final BigDecimal taxRatePercent;
 
     InMemoryCatalog(UUID versionId, CatalogDocument document) {
         this.versionId = versionId;
+        this.promotions = document.promotions();
+        this.taxRatePercent = document.taxRatePercent();
         document.productSpecifications().forEach(s -> specifications.put(s.id(), s));
         document.productOfferings().forEach(o -> offerings.put(o.id(), o));
         document.coverageAreas().forEach(a -> coverageAreas.put(a.id(), a));
@@ -68,5 +75,15 @@ final class InMemoryCatalog implements CatalogIndex {
     @Override
     public Optional<CoverageArea> coverageArea(String id) {
         return Optional.ofNullable(coverageAreas.get(id));
+    }
+
+    @Override
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    @Override
+    public BigDecimal taxRatePercent() {
+        return taxRatePercent;
     }
 }

@@ -30,11 +30,12 @@ final class OrderLines {
     /** A quote's items become lines with the same tree, numbers, configuration and accepted price. */
     static List<LineDraft> fromQuote(List<QuoteItemView> items, PriceSnapshot price) {
         Map<UUID, UUID> lineOfItem = new HashMap<>();
+        Map<String, LinePrice> prices = byLineId(price);
         List<LineDraft> lines = new ArrayList<>();
         for (QuoteItemView item : items) {
             UUID lineId = UUID.randomUUID();
             lineOfItem.put(item.id(), lineId);
-            LinePrice linePrice = price == null ? null : price.line(item.id().toString());
+            LinePrice linePrice = prices.get(item.id().toString());
             lines.add(new LineDraft(lineId, item.parentItemId() == null ? null : lineOfItem.get(item.parentItemId()),
                     item.id(), item.lineNumber(), LineAction.ADD, item.offeringId(), item.offeringName(),
                     item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice));
@@ -60,14 +61,26 @@ final class OrderLines {
         }
     }
 
+    /** The lines to price: each with its bundle's line (bundle discounts) and its characteristics (term discounts). */
     static List<PricingLine> pricing(List<LineDraft> lines) {
-        return lines.stream().map(l -> new PricingLine(l.id().toString(), l.offeringId(), l.quantity())).toList();
+        return lines.stream().map(l -> new PricingLine(l.id().toString(), l.offeringId(), l.quantity(),
+                l.parentId() == null ? null : l.parentId().toString(), l.characteristics(), List.of())).toList();
     }
 
     static List<LineDraft> priced(List<LineDraft> lines, PriceSnapshot price) {
+        Map<String, LinePrice> prices = byLineId(price);
         return lines.stream().map(l -> new LineDraft(l.id(), l.parentId(), l.sourceQuoteLineId(), l.lineNumber(),
                 l.action(), l.offeringId(), l.offeringName(), l.productSpecificationId(), l.quantity(),
-                l.characteristics(), price.line(l.id().toString()))).toList();
+                l.characteristics(), prices.get(l.id().toString()))).toList();
+    }
+
+    /** A snapshot's lines by id, looked up once instead of searching the snapshot for every line. */
+    private static Map<String, LinePrice> byLineId(PriceSnapshot price) {
+        Map<String, LinePrice> byId = new HashMap<>();
+        if (price != null) {
+            price.lines().forEach(l -> byId.put(l.lineId(), l));
+        }
+        return byId;
     }
 
     /** Captured lines as drafts again, to validate the order as it stands. */

@@ -3,6 +3,7 @@ package io.cpqoms.quote.api;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.kernel.CommandContext;
 import jakarta.ejb.Local;
+import java.util.List;
 import java.util.UUID;
 
 /** What may be done to a quote; every command is one transaction with its audit entry. */
@@ -18,6 +19,18 @@ public interface QuoteCommands {
      * rule of either is a violation of one 422 answer.
      */
     QuoteView addItem(CommandContext context, UUID quoteId, ConfigurationRequest item);
+
+    /**
+     * Adds many items in one transaction: every item is checked against the pinned catalog version and
+     * either all are added or, when any breaks a rule, none (every violation is reported).
+     */
+    QuoteView addItems(CommandContext context, UUID quoteId, List<ConfigurationRequest> items);
+
+    /**
+     * Overrides the net amount of one charge of an item, with the caller as actor and a reason; audited.
+     * A priced quote drops its snapshot and is a draft again; the next pricing applies the override.
+     */
+    QuoteView overridePrice(CommandContext context, UUID quoteId, UUID itemId, PriceOverrideRequest request);
 
     /** Prices the quote with its pinned catalog version and stores the snapshot. */
     QuoteView price(CommandContext context, UUID quoteId);

@@ -1,12 +1,16 @@
 package io.cpqoms.quote.api;
 
+import io.cpqoms.catalog.api.PriceOverride;
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One line of a quote's line tree, as snapshot from the pinned catalog version: a bundle's children
- * point at their parent and carry dotted line numbers (1, 1.1, 1.2, ...).
+ * point at their parent and carry dotted line numbers (1, 1.1, 1.2, ...). The manual price overrides
+ * of its charges (one per price, with actor, reason and time) are applied when the quote is priced.
  */
 public record QuoteItemView(UUID id,
                             UUID parentItemId,
@@ -15,5 +19,17 @@ public record QuoteItemView(UUID id,
                             String offeringName,
                             String productSpecificationId,
                             BigDecimal quantity,
-                            Map<String, String> characteristics) {
+                            Map<String, String> characteristics,
+                            List<PriceOverride> priceOverrides) {
+
+    @JsonbCreator
+    public QuoteItemView {
+        priceOverrides = priceOverrides == null ? List.of() : List.copyOf(priceOverrides);
+    }
+
+    public QuoteItemView(UUID id, UUID parentItemId, String lineNumber, String offeringId, String offeringName,
+                         String productSpecificationId, BigDecimal quantity, Map<String, String> characteristics) {
+        this(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId, quantity, characteristics,
+                List.of());
+    }
 }

@@ -5,7 +5,13 @@ import io.cpqoms.catalog.api.CatalogVersionStatus;
 import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationRequest;
+import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PriceOverride;
+import io.cpqoms.catalog.api.PriceSignals;
 import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.PriceType;
+import io.cpqoms.catalog.api.ProductOffering;
+import io.cpqoms.catalog.api.ProductOfferingPrice;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.catalog.api.RecurringTotal;
 import io.cpqoms.kernel.AuditEntry;
@@ -16,6 +22,7 @@ import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
 import io.cpqoms.quote.api.NewQuote;
+import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteStatus;
@@ -30,10 +37,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Quote commands and queries; every command is one JTA transaction that loads the quote, lets it
@@ -47,6 +56,14 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
     /** The named catalog version is not a published version of the tenant (422). */
     public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
+    /** A batch of items is empty, too large or holds an empty item (400). */
+    public static final String QUOTE_ITEMS_INVALID = "QUOTE_ITEMS_INVALID";
+    /** The overridden price is not a price of the item's offering in the pinned version (422). */
+    public static final String PRICE_OVERRIDE_TARGET_NOT_FOUND = "PRICE_OVERRIDE_TARGET_NOT_FOUND";
+    /** A usage charge is rated by billing and priced at zero on a quote; it cannot be overridden (422). */
+    public static final String PRICE_OVERRIDE_NOT_APPLICABLE = "PRICE_OVERRIDE_NOT_APPLICABLE";
+    /** The most items (top-level products, each with its children) one batch adds. */
+    public static final int MAX_ITEMS_PER_BATCH = 1_000;
 
     private static final String AGGREGATE = "Quote";
 
@@ -78,23 +95,97 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Instant now = Instant.now();
         Quote quote = quotes.get(context.tenantId(), quoteId);
         quote.ensureEditable();
-        ConfigurationCheck check = catalog.configure(context, quote.catalogVersionId(), item, "item", now);
-        List<Violation> ineligible = ItemEligibility.of(item, "item")
-                .violations(request -> catalog.eligibility(context, request), quote, now);
-        if (!check.valid() || !ineligible.isEmpty()) {
-            List<Violation> violations = new ArrayList<>(check.violations());
-            violations.addAll(ineligible);
-            throw DomainException.ruleViolation(check.valid()
-                    ? "The item may not be offered to this customer through this channel at this location."
-                    : "The item does not fit the catalog.", violations);
-        }
+        ConfiguredProduct product = admitted(context, quote, List.of(item), i -> "item", now).get(0);
         boolean wasPriced = quote.status() == QuoteStatus.PRICED;
-        List<QuoteItem> added = quote.addItem(check.product(), now);
+        List<QuoteItem> added = quote.addItem(product, now);
         quotes.flush();
         QuoteItem top = added.get(0);
         audit(context, now, "QUOTE_ITEM_ADDED", quote, details("itemId", top.id(), "lineNumber", top.lineNumber(),
                 "offeringId", top.offeringId(), "quantity", top.quantity(), "itemsAdded", added.size(),
                 "priceSnapshotDropped", wasPriced));
+        return quote.view();
+    }
+
+    /**
+     * The items as the catalog version configures them, provided every one fits the catalog and may be
+     * offered to the quote's customer through its channel at the item's site; otherwise every broken
+     * rule of every item, and nothing is added.
+     */
+    private List<ConfiguredProduct> admitted(CommandContext context, Quote quote, List<ConfigurationRequest> items,
+                                             IntFunction<String> target, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        List<ConfiguredProduct> products = new ArrayList<>(items.size());
+        boolean configurationsValid = true;
+        for (int i = 0; i < items.size(); i++) {
+            ConfigurationCheck check = catalog.configure(context, quote.catalogVersionId(), items.get(i), target.apply(i), now);
+            List<Violation> ineligible = ItemEligibility.of(items.get(i), target.apply(i))
+                    .violations(request -> catalog.eligibility(context, request), quote, now);
+            violations.addAll(check.violations());
+            violations.addAll(ineligible);
+            configurationsValid &= check.valid();
+            if (check.valid() && ineligible.isEmpty()) {
+                products.add(check.product());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.ruleViolation(configurationsValid
+                    ? "The item may not be offered to this customer through this channel at this location; none was added."
+                    : "The item does not fit the catalog; none was added.", violations);
+        }
+        return products;
+    }
+
+    @Override
+    public QuoteView addItems(CommandContext context, UUID quoteId, List<ConfigurationRequest> items) {
+        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS_PER_BATCH) {
+            throw DomainException.invalidInput(QUOTE_ITEMS_INVALID, "A batch adds 1 to " + MAX_ITEMS_PER_BATCH
+                    + " items, not " + (items == null ? 0 : items.size()) + ".");
+        }
+        if (items.contains(null)) {
+            throw DomainException.invalidInput(QUOTE_ITEMS_INVALID, "items[" + items.indexOf(null) + "] is not an item.");
+        }
+        Instant now = Instant.now();
+        Quote quote = quotes.get(context.tenantId(), quoteId);
+        quote.ensureEditable();
+        List<ConfiguredProduct> products = admitted(context, quote, items, i -> "items[" + i + "]", now);
+        boolean wasPriced = quote.status() == QuoteStatus.PRICED;
+        List<QuoteItem> added = quote.addItems(products, now);
+        quotes.flush();
+        audit(context, now, "QUOTE_ITEMS_ADDED", quote, details("products", products.size(), "itemsAdded", added.size(),
+                "firstLineNumber", added.get(0).lineNumber(), "lastTopLevelLineNumber",
+                added.stream().filter(QuoteItem::isTopLevel).reduce((a, b) -> b).map(QuoteItem::lineNumber).orElse(null),
+                "priceSnapshotDropped", wasPriced));
+        return quote.view();
+    }
+
+    @Override
+    public QuoteView overridePrice(CommandContext context, UUID quoteId, UUID itemId, PriceOverrideRequest request) {
+        Quote.checkOverride(request, null);
+        Instant now = Instant.now();
+        Quote quote = quotes.get(context.tenantId(), quoteId);
+        quote.ensureEditable();
+        QuoteItem item = quote.item(itemId);
+        String priceId = request.priceId().strip();
+        ProductOffering offering = catalog.offering(context, item.offeringId(), quote.catalogVersionId()).offering();
+        ProductOfferingPrice price = offering.prices().stream().filter(p -> p.id().equals(priceId)).findFirst()
+                .orElseThrow(() -> DomainException.ruleViolation("The item has no such price.", List.of(new Violation(
+                        PRICE_OVERRIDE_TARGET_NOT_FOUND, "priceId", "Offering '" + offering.id() + "' of line "
+                        + item.lineNumber() + " has no price '" + priceId + "'; its prices are "
+                        + offering.prices().stream().map(ProductOfferingPrice::id).toList() + "."))));
+        if (price.priceType() == PriceType.USAGE) {
+            throw DomainException.ruleViolation("A usage charge cannot be overridden.", List.of(new Violation(
+                    PRICE_OVERRIDE_NOT_APPLICABLE, "priceId", "Price '" + priceId + "' is a usage charge: billing rates it "
+                    + "from consumption and a quote shows it at zero.")));
+        }
+        Quote.checkOverride(request, Currency.getInstance(price.currency()).getDefaultFractionDigits());
+        boolean wasPriced = quote.status() == QuoteStatus.PRICED;
+        PriceOverride previous = quote.overridePrice(itemId, request, context.actor(), now);
+        quotes.flush();
+        audit(context, now, "QUOTE_PRICE_OVERRIDDEN", quote, details("itemId", itemId, "lineNumber", item.lineNumber(),
+                "offeringId", item.offeringId(), "priceId", priceId, "priceType", price.priceType().name(),
+                "amount", request.amount(), "currency", price.currency(), "reason", request.reason().strip(),
+                "previousAmount", previous == null ? null : previous.amount(),
+                "previousReason", previous == null ? null : previous.reason(), "priceSnapshotDropped", wasPriced));
         return quote.view();
     }
 
@@ -165,11 +256,16 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         return requested;
     }
 
-    /** The price snapshot's id, currency and totals, as audit details and event data. */
+    /** The price snapshot's id, currency, totals and approval signals, as audit details and event data. */
     private static Map<String, Object> totals(PriceSnapshot snapshot) {
         Map<String, Object> totals = details("priceSnapshotId", snapshot.priceSnapshotId(),
                 "currency", snapshot.currency(), "oneTimeTotal", snapshot.oneTimeTotal());
         totals.put("recurringTotals", snapshot.recurringTotals().stream().map(QuoteService::recurring).toList());
+        PriceSignals signals = snapshot.signals();
+        if (signals != null) {
+            totals.putAll(details("discountPercent", signals.discountPercent(), "marginPercent", signals.marginPercent(),
+                    "manualOverride", signals.manualOverride()));
+        }
         return totals;
     }
 

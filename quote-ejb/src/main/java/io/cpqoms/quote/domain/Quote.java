@@ -1,6 +1,7 @@
 package io.cpqoms.quote.domain;
 
 import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.kernel.DomainException;
@@ -8,6 +9,7 @@ import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
 import io.cpqoms.quote.api.NewQuote;
+import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteStatus;
 import io.cpqoms.quote.api.QuoteView;
 import jakarta.persistence.CascadeType;
@@ -21,6 +23,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,6 +65,12 @@ public class Quote {
     public static final String QUOTE_ALREADY_ACCEPTED = "QUOTE_ALREADY_ACCEPTED";
     /** The acceptance request lacks the revision or the customer contact, or a value is too long (400). */
     public static final String ACCEPTANCE_INVALID = "ACCEPTANCE_INVALID";
+    /** The override request lacks the price, the amount or the reason, or a value is out of range (400). */
+    public static final String PRICE_OVERRIDE_INVALID = "PRICE_OVERRIDE_INVALID";
+    /** Violation rule of {@link #PRICE_OVERRIDE_INVALID}: a negative amount or more decimals than the currency has. */
+    public static final String AMOUNT_INVALID = "AMOUNT_INVALID";
+    /** The quote has no item with that id (404). */
+    public static final String QUOTE_ITEM_NOT_FOUND = "QUOTE_ITEM_NOT_FOUND";
 
     /** How long a quote is valid when the request names no date. */
     public static final int DEFAULT_VALIDITY_DAYS = 30;
@@ -69,6 +78,7 @@ public class Quote {
     public static final int MAX_ID_LENGTH = 100;
     public static final int MAX_CONTACT_LENGTH = 200;
     public static final int MAX_EVIDENCE_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = 500;
 
     @Id
     private UUID id;
@@ -210,16 +220,82 @@ public class Quote {
      * quote loses its price and is a draft again. Returns the added items, the top-level one first.
      */
     public List<QuoteItem> addItem(ConfiguredProduct product, Instant now) {
-        Objects.requireNonNull(product, "product");
+        return addItems(List.of(Objects.requireNonNull(product, "product")), now);
+    }
+
+    /**
+     * Adds configured products as the next top-level lines, in order, each with its children under it,
+     * like {@link #addItem} does for one. The numbering looks at the existing items once, so a large
+     * batch costs time in proportion to its size. Returns the added items in line order.
+     */
+    public List<QuoteItem> addItems(List<ConfiguredProduct> products, Instant now) {
         ensureEditable();
         long topLevel = items.stream().filter(QuoteItem::isTopLevel).count();
         List<QuoteItem> added = new ArrayList<>();
-        addTree(product, null, String.valueOf(topLevel + 1), added);
+        for (ConfiguredProduct product : products) {
+            addTree(Objects.requireNonNull(product, "product"), null, String.valueOf(++topLevel), added);
+        }
         items.addAll(added);
+        dropPrice(now);
+        return added;
+    }
+
+    /**
+     * Refuses an override request unless it names a price and a non-negative amount with at most
+     * {@code currencyDecimals} decimals (when known) and gives a reason of at most
+     * {@value #MAX_REASON_LENGTH} characters.
+     */
+    public static void checkOverride(PriceOverrideRequest request, Integer currencyDecimals) {
+        List<Violation> violations = new ArrayList<>();
+        if (request == null || blank(request.priceId())) {
+            violations.add(new Violation(REQUIRED_FIELD_MISSING, "priceId", "priceId is required."));
+        }
+        BigDecimal amount = request == null ? null : request.amount();
+        if (amount == null) {
+            violations.add(new Violation(REQUIRED_FIELD_MISSING, "amount", "amount is required."));
+        } else if (amount.signum() < 0) {
+            violations.add(new Violation(AMOUNT_INVALID, "amount", "amount cannot be negative."));
+        } else if (currencyDecimals != null && amount.stripTrailingZeros().scale() > currencyDecimals) {
+            violations.add(new Violation(AMOUNT_INVALID, "amount", "amount " + amount.toPlainString() + " has more than the "
+                    + currencyDecimals + " decimals of its currency."));
+        }
+        required(request == null ? null : request.reason(), "reason", MAX_REASON_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, PRICE_OVERRIDE_INVALID,
+                    "The price override is invalid: " + messages(violations), violations);
+        }
+    }
+
+    /** The item with that id, or 404. */
+    public QuoteItem item(UUID itemId) {
+        for (QuoteItem item : items) {
+            if (item.id().equals(itemId)) {
+                return item;
+            }
+        }
+        throw DomainException.notFound(QUOTE_ITEM_NOT_FOUND, "Quote " + quoteNumber + " has no item " + itemId + ".");
+    }
+
+    /**
+     * Overrides the net amount of one charge of an item (the caller has checked that the price belongs
+     * to the item's offering): recorded on the item with actor, reason and time, replacing an earlier
+     * override of the same charge. A priced quote loses its price and is a draft again. Returns the
+     * override it replaced, or null.
+     */
+    public PriceOverride overridePrice(UUID itemId, PriceOverrideRequest request, String actor, Instant now) {
+        ensureEditable();
+        checkOverride(request, null);
+        QuoteItem item = item(itemId);
+        PriceOverride previous = item.override(new PriceOverride(request.priceId().strip(), request.amount(),
+                request.reason().strip(), actor, now));
+        dropPrice(now);
+        return previous;
+    }
+
+    private void dropPrice(Instant now) {
         priceSnapshot = null;
         status = QuoteStatus.DRAFT;
         updatedAt = now;
-        return added;
     }
 
     private void addTree(ConfiguredProduct product, UUID parentItemId, String lineNumber, List<QuoteItem> added) {
@@ -231,17 +307,24 @@ public class Quote {
     }
 
     /**
-     * The lines to price: every item, children included, with its own quantity and its id as the line
-     * id. Refuses an accepted quote and a quote without items.
+     * The lines to price: every item, children included, with its own quantity, its id as the line id,
+     * its parent item's id, its characteristic values and its price overrides. Refuses an accepted quote
+     * and a quote without items.
      */
     public List<PricingLine> linesToPrice() {
+        ensurePriceable();
+        List<PricingLine> lines = new ArrayList<>(items.size());
+        items.forEach(item -> lines.add(item.pricingLine()));
+        return lines;
+    }
+
+    private void ensurePriceable() {
         require(QuoteStatus.PRICED, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber
                 + " is accepted; its price snapshot is final.");
         if (items.isEmpty()) {
             throw DomainException.ruleViolation("A quote without items cannot be priced.", List.of(new Violation(
                     QUOTE_HAS_NO_ITEMS, "items", "Quote " + quoteNumber + " has no items; add an item first.")));
         }
-        return items.stream().map(QuoteItem::pricingLine).toList();
     }
 
     /**
@@ -249,15 +332,15 @@ public class Quote {
      * earlier one and is what acceptance and orders use from now on.
      */
     public void price(PriceSnapshot snapshot, Instant now) {
-        List<PricingLine> lines = linesToPrice();
+        ensurePriceable();
         Objects.requireNonNull(snapshot, "snapshot");
         if (!catalogVersionId.equals(snapshot.catalogVersionId())) {
             throw new IllegalArgumentException("the snapshot was priced with catalog version "
                     + snapshot.catalogVersionId() + ", the quote is pinned to " + catalogVersionId);
         }
-        Set<String> priced = new HashSet<>();
+        Set<String> priced = new HashSet<>(snapshot.lines().size() * 2);
         snapshot.lines().forEach(line -> priced.add(line.lineId()));
-        if (snapshot.lines().size() != lines.size() || lines.stream().anyMatch(l -> !priced.contains(l.lineId()))) {
+        if (snapshot.lines().size() != items.size() || items.stream().anyMatch(i -> !priced.contains(i.id().toString()))) {
             throw new IllegalArgumentException("the snapshot does not price exactly the items of quote " + quoteNumber);
         }
         priceSnapshot = snapshot;

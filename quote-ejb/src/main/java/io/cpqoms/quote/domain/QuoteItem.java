@@ -1,6 +1,7 @@
 package io.cpqoms.quote.domain;
 
 import io.cpqoms.catalog.api.ConfiguredProduct;
+import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
@@ -13,8 +14,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,7 +27,8 @@ import java.util.UUID;
  * One line of a quote's item tree: a configured product as the pinned catalog version accepted it
  * (offering, name, specification, quantity, every characteristic value). A bundle's children point at
  * their parent and carry dotted line numbers (1.1, 1.2, ...). Items belong to their {@link Quote} and
- * are only created through it; once added they do not change.
+ * are only created through it; once added their configuration does not change, only the manual
+ * overrides of their charges (one per price definition, the latest replacing an earlier one).
  */
 @Entity
 @Table(name = "quote_item", schema = "quote")
@@ -62,6 +67,18 @@ public class QuoteItem {
     @Column(nullable = false, updatable = false)
     private String characteristics;
 
+    /** The manual price overrides as a JSON array, or null when there is none. */
+    @Convert(converter = JsonText.class)
+    @Column(name = "price_overrides")
+    private String priceOverrides;
+
+    /** The parsed columns, read once per loaded item: pricing and the view both need them. */
+    @Transient
+    private Map<String, String> characteristicValues;
+
+    @Transient
+    private List<PriceOverride> overrideList;
+
     protected QuoteItem() {
     }
 
@@ -78,14 +95,43 @@ public class QuoteItem {
         this.characteristics = Json.write(new TreeMap<>(product.characteristics()));
     }
 
-    /** The line to price: the item's id as the line id, its offering and its own quantity. */
+    /**
+     * The line to price: the item's id as the line id, its offering, its own quantity, its parent's id
+     * (bundle discounts), its characteristic values (contract-term discounts) and its overrides.
+     */
     PricingLine pricingLine() {
-        return new PricingLine(id.toString(), offeringId, quantity);
+        return new PricingLine(id.toString(), offeringId, quantity(), parentItemId == null ? null : parentItemId.toString(),
+                characteristics(), overrides());
     }
 
     public QuoteItemView view() {
         return new QuoteItemView(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId,
-                quantity(), characteristics());
+                quantity(), characteristics(), overrides());
+    }
+
+    /** Sets the override of one charge, replacing an earlier override of the same price; returns the earlier one. */
+    PriceOverride override(PriceOverride override) {
+        List<PriceOverride> next = new ArrayList<>();
+        PriceOverride previous = null;
+        for (PriceOverride existing : overrides()) {
+            if (existing.priceId().equals(override.priceId())) {
+                previous = existing;
+            } else {
+                next.add(existing);
+            }
+        }
+        next.add(override);
+        overrideList = List.copyOf(next);
+        priceOverrides = Json.write(overrideList);
+        return previous;
+    }
+
+    /** The manual overrides of the item's charges, in the order they were set. */
+    public List<PriceOverride> overrides() {
+        if (overrideList == null) {
+            overrideList = priceOverrides == null ? List.of() : List.of(Json.read(priceOverrides, PriceOverride[].class));
+        }
+        return overrideList;
     }
 
     public UUID id() {
@@ -118,10 +164,13 @@ public class QuoteItem {
 
     /** The characteristic values, ordered by name. */
     public Map<String, String> characteristics() {
-        Map<String, String> values = new TreeMap<>();
-        Map<?, ?> stored = Json.read(characteristics, Map.class);
-        stored.forEach((name, value) -> values.put(String.valueOf(name), String.valueOf(value)));
-        return Collections.unmodifiableMap(values);
+        if (characteristicValues == null) {
+            Map<String, String> values = new TreeMap<>();
+            Map<?, ?> stored = Json.read(characteristics, Map.class);
+            stored.forEach((name, value) -> values.put(String.valueOf(name), String.valueOf(value)));
+            characteristicValues = Collections.unmodifiableMap(values);
+        }
+        return characteristicValues;
     }
 
     /** A quantity without the trailing zeros of its numeric(18,6) column: 2, not 2.000000. */

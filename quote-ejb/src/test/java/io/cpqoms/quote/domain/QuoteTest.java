@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpqoms.catalog.api.ConfiguredProduct;
 import io.cpqoms.catalog.api.LinePrice;
+import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.catalog.api.RecurringPeriod;
@@ -19,6 +20,7 @@ import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
 import io.cpqoms.quote.api.NewQuote;
+import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteItemView;
 import io.cpqoms.quote.api.QuoteStatus;
 import io.cpqoms.quote.api.QuoteView;
@@ -26,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,137 @@ class QuoteTest {
                 lines.stream().map(PricingLine::lineId).toList());
         assertEquals(List.of("po_bundle", "po_router"), lines.stream().map(PricingLine::offeringId).toList());
         assertEquals(List.of(BigDecimal.ONE, BigDecimal.valueOf(2)), lines.stream().map(PricingLine::quantity).toList());
+    }
+
+    @Test
+    void aBatchOfItemsIsNumberedAfterTheExistingOnesInOrder() {
+        Quote quote = pricedQuote();
+        List<QuoteItem> added = quote.addItems(List.of(product("po_bundle", 1, product("po_router", 2)),
+                product("po_tv", 1), product("po_phone", 3)), NOW.plusSeconds(60));
+
+        assertEquals(List.of("1", "2", "2.1", "3", "4"), lineNumbers(quote));
+        assertEquals(List.of("2", "2.1", "3", "4"), added.stream().map(QuoteItem::lineNumber).toList());
+        assertEquals(QuoteStatus.DRAFT, quote.status(), "a priced quote is a draft again");
+        assertNull(quote.priceSnapshot());
+        assertEquals(List.of(1, 2, 3, 4, 5), quote.items().stream().map(QuoteItem::sortOrder).toList());
+    }
+
+    @Test
+    void aLargeBatchIsAddedAndPricedAsOneLinePerItem() {
+        Quote quote = quote();
+        List<ConfiguredProduct> products = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            products.add(product("po_router", 1));
+        }
+        quote.addItems(products, NOW);
+        assertEquals(2_000, quote.items().size());
+        assertEquals("2000", quote.items().get(1_999).lineNumber());
+        quote.price(snapshotFor(quote), NOW);
+        assertEquals(QuoteStatus.PRICED, quote.status());
+    }
+
+    @Test
+    void aLineToPriceCarriesItsBundleItsCharacteristicsAndItsOverrides() {
+        Quote quote = quote();
+        quote.addItem(product("po_bundle", 1, product("po_router", 2)), NOW);
+        UUID router = quote.items().get(1).id();
+        quote.overridePrice(router, new PriceOverrideRequest("pop_router_monthly", new BigDecimal("80.00"), "Loyal"),
+                "alice", NOW);
+
+        List<PricingLine> lines = quote.linesToPrice();
+        assertNull(lines.get(0).parentLineId());
+        assertEquals(quote.items().get(0).id().toString(), lines.get(1).parentLineId());
+        assertEquals(Map.of("colour", "blue"), lines.get(1).characteristics());
+        assertEquals(List.of(new PriceOverride("pop_router_monthly", new BigDecimal("80.00"), "Loyal", "alice", NOW)),
+                lines.get(1).overrides());
+        assertEquals(List.of(), lines.get(0).overrides());
+    }
+
+    // price overrides
+
+    @Test
+    void anOverrideIsStoredOnTheItemWithActorReasonAndTimeAndReplacesAnEarlierOneOfTheSameCharge() {
+        Quote quote = pricedQuote();
+        UUID item = quote.items().get(0).id();
+        Instant later = NOW.plusSeconds(60);
+
+        assertNull(quote.overridePrice(item, new PriceOverrideRequest("pop_monthly", new BigDecimal("99.00"), " first "),
+                "alice", NOW));
+        quote.overridePrice(item, new PriceOverrideRequest("pop_setup", new BigDecimal("0"), "waived"), "alice", NOW);
+        PriceOverride replaced = quote.overridePrice(item, new PriceOverrideRequest(" pop_monthly ", new BigDecimal("95.50"),
+                "second"), "bob", later);
+
+        assertEquals(new BigDecimal("99.00"), replaced.amount());
+        assertEquals("first", replaced.reason());
+        assertEquals(List.of(new PriceOverride("pop_setup", new BigDecimal("0"), "waived", "alice", NOW),
+                        new PriceOverride("pop_monthly", new BigDecimal("95.50"), "second", "bob", later)),
+                quote.view().items().get(0).priceOverrides());
+        assertEquals(QuoteStatus.DRAFT, quote.status(), "a priced quote is a draft again");
+        assertNull(quote.priceSnapshot());
+        assertEquals(later, quote.view().updatedAt());
+    }
+
+    @Test
+    void overridesAndCharacteristicsReadBackFromTheirColumnsAsAfterALoad() throws Exception {
+        Quote quote = pricedQuote();
+        QuoteItem item = quote.items().get(0);
+        quote.overridePrice(item.id(), new PriceOverrideRequest("pop_monthly", new BigDecimal("99.00"), "why"), "alice", NOW);
+        List<PriceOverride> written = item.overrides();
+        for (String cache : List.of("overrideList", "characteristicValues")) {
+            java.lang.reflect.Field field = QuoteItem.class.getDeclaredField(cache);
+            field.setAccessible(true);
+            field.set(item, null); // what a freshly loaded item has
+        }
+        assertEquals(written, item.overrides());
+        assertEquals(Map.of("colour", "blue"), item.characteristics());
+    }
+
+    @Test
+    void anOverrideNeedsAPriceAnAmountAndAReason() {
+        Quote quote = pricedQuote();
+        UUID item = quote.items().get(0).id();
+        DomainException e = assertThrows(DomainException.class,
+                () -> quote.overridePrice(item, new PriceOverrideRequest(" ", null, ""), "alice", NOW));
+        assertEquals(DomainException.Kind.INVALID_INPUT, e.kind());
+        assertEquals(Quote.PRICE_OVERRIDE_INVALID, e.code());
+        assertEquals(List.of("priceId", "amount", "reason"), targets(e));
+        DomainException negative = assertThrows(DomainException.class, () -> quote.overridePrice(item,
+                new PriceOverrideRequest("pop_monthly", new BigDecimal("-1"), "why"), "alice", NOW));
+        assertEquals(Quote.AMOUNT_INVALID, negative.violations().get(0).rule());
+        DomainException none = assertThrows(DomainException.class, () -> Quote.checkOverride(null, 2));
+        assertEquals(Quote.PRICE_OVERRIDE_INVALID, none.code());
+        assertEquals(QuoteStatus.PRICED, quote.status(), "a refused override changes nothing");
+        assertEquals(List.of(), quote.view().items().get(0).priceOverrides());
+    }
+
+    @Test
+    void anOverrideHasNoMoreDecimalsThanItsCurrency() {
+        Quote.checkOverride(new PriceOverrideRequest("p", new BigDecimal("10.50"), "r"), 2);
+        Quote.checkOverride(new PriceOverrideRequest("p", new BigDecimal("10.500"), "r"), 2);
+        DomainException e = assertThrows(DomainException.class,
+                () -> Quote.checkOverride(new PriceOverrideRequest("p", new BigDecimal("10.505"), "r"), 2));
+        assertEquals(List.of("amount"), targets(e));
+        assertThrows(DomainException.class, () -> Quote.checkOverride(new PriceOverrideRequest("p", new BigDecimal("1.5"), "r"), 0));
+    }
+
+    @Test
+    void anOverrideOfAnUnknownItemIsNotFound() {
+        Quote quote = pricedQuote();
+        DomainException e = assertThrows(DomainException.class, () -> quote.overridePrice(UUID.randomUUID(),
+                new PriceOverrideRequest("pop_monthly", BigDecimal.TEN, "why"), "alice", NOW));
+        assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
+        assertEquals(Quote.QUOTE_ITEM_NOT_FOUND, e.code());
+        assertEquals(QuoteStatus.PRICED, quote.status());
+    }
+
+    @Test
+    void anAcceptedQuoteRefusesOverrides() {
+        Quote quote = pricedQuote();
+        quote.accept(acceptance(1, "Carol"), "bob", NOW);
+        DomainException e = assertThrows(DomainException.class, () -> quote.overridePrice(quote.items().get(0).id(),
+                new PriceOverrideRequest("pop_monthly", BigDecimal.TEN, "why"), "alice", NOW));
+        assertEquals(Quote.QUOTE_NOT_EDITABLE, e.code());
+        assertEquals(List.of(), quote.view().items().get(0).priceOverrides());
     }
 
     // pricing

@@ -4,6 +4,8 @@ import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.quote.api.AcceptanceRequest;
 import io.cpqoms.quote.api.NewQuote;
+import io.cpqoms.quote.api.NewQuoteItems;
+import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteView;
@@ -31,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Quotes: started for a customer on a published catalog version, filled with configured items,
- * priced into a stored snapshot and accepted by the customer.
+ * Quotes: started for a customer on a published catalog version, filled with configured items (one at
+ * a time or in batches), priced into a stored snapshot (with manual overrides of single charges) and
+ * accepted by the customer.
  */
 @Path("quotes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,9 +96,58 @@ public class QuotesResource {
     }
 
     @POST
+    @Path("{id}/items/batch")
+    @RolesAllowed(Roles.SALES)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add many configured items in one command",
+            description = "Body {\"items\": [item, ...]} with 1 to 1000 items, each like the body of POST /quotes/{id}/items. "
+                    + "One transaction: every item is checked against the pinned catalog version and either all are added "
+                    + "(as the next top-level lines, in order) or, when any breaks a rule, none; the 422 lists every "
+                    + "violation with its item (items[3].characteristics.bandwidthMbps). A priced quote loses its price "
+                    + "snapshot and is a draft again.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewQuoteItems.class)))
+    @APIResponse(responseCode = "200", description = "The quote with the new items")
+    @APIResponse(responseCode = "400", description = "No items, more than 1000, or an empty item (QUOTE_ITEMS_INVALID)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "Items do not fit the catalog; none was added", content = @Content(mediaType = PROBLEM))
+    public QuoteView addItems(@PathParam("id") String id, String body) {
+        return commands.addItems(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, NewQuoteItems.class).items());
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/price-overrides")
+    @RolesAllowed(Roles.SALES)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override the net amount of one charge of a quote item, with a reason",
+            description = "Body {priceId, amount, reason}: priceId is the id of a one-time or recurring price definition of "
+                    + "the item's offering; amount is the new net amount of that charge for the item's whole quantity, "
+                    + "before tax, in the price's currency; reason is required. The caller is recorded as actor; the "
+                    + "override replaces an earlier one of the same charge and is audited. A priced quote loses its price "
+                    + "snapshot and is a draft again; the next pricing applies the override at its step and shows actor, "
+                    + "reason and the amounts before and after in the breakdown.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PriceOverrideRequest.class)))
+    @APIResponse(responseCode = "200", description = "The quote with the override on its item")
+    @APIResponse(responseCode = "400", description = "priceId, amount or reason missing, a negative amount or more decimals than "
+            + "the currency has (PRICE_OVERRIDE_INVALID)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND) or item (QUOTE_ITEM_NOT_FOUND)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "Not a price of the item's offering (PRICE_OVERRIDE_TARGET_NOT_FOUND) or a "
+            + "usage charge (PRICE_OVERRIDE_NOT_APPLICABLE)", content = @Content(mediaType = PROBLEM))
+    public QuoteView overridePrice(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+        return commands.overridePrice(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
+                JsonBody.read(body, PriceOverrideRequest.class));
+    }
+
+    @POST
     @Path("{id}/pricing")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Price every item with the pinned catalog version and store the price snapshot")
+    @Operation(summary = "Price every item with the pinned catalog version and store the price snapshot",
+            description = "The pricing pipeline (docs/pricing.md) prices each item as its own line: list price, volume tiers, "
+                    + "contract term, bundle discount, promotions valid now, manual overrides, rounding; every charge "
+                    + "carries its breakdown and the snapshot its approval signals and tax placeholder.")
     @APIResponse(responseCode = "200", description = "The priced quote")
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))

@@ -1,0 +1,12 @@
+package io.cpqoms.quote.api;
+
+import java.math.BigDecimal;
+
+/**
+ * A manual override of one charge of a quote item: the id of the price definition (of the item's
+ * offering) whose charge it overrides, the new net amount of that charge for the item's whole
+ * quantity (before tax, in the price's currency, at most as many decimals as the currency has), and
+ * why. The caller is recorded as its actor.
+ */
+public record PriceOverrideRequest(String priceId, BigDecimal amount, String reason) {
+}
