@@ -134,8 +134,9 @@ class PricingIT {
         assertAmount("1026.00", steps.getJsonObject(3), "amountAfter");
         assertAmount("1026.00", fiber, "amount");
         assertAmount("102.60", fiber, "taxAmount");
-        assertAmount("14.50", fiber.getJsonObject("signals"), "discountPercent"); // (1200 - 1026) / 1200
-        assertTrue(fiber.getJsonObject("signals").containsKey("marginPercent"), "the demo fiber has a unit cost");
+        JsonObject fiberSignals = line(snapshot, "bundle.1").getJsonObject("signals");
+        assertAmount("6.44", fiberSignals, "discountPercent"); // (1500 + 1200 - 1500 - 1026) / (1500 + 1200)
+        assertTrue(fiberSignals.containsKey("marginPercent"), "the demo fiber has a unit cost");
 
         // the router's setup in the bundle is on promotion; five routers are in the second volume tier
         JsonObject setup = charge(line(snapshot, "bundle.2"), "pop_router_setup");
@@ -217,7 +218,7 @@ class PricingIT {
         assertAmount("999.00", monthlyFee, "amount");
         assertTrue(line(snapshot, item).getJsonObject("signals").getBoolean("manualOverride"));
         assertTrue(snapshot.getJsonObject("signals").getBoolean("manualOverride"));
-        assertAmount("16.75", monthlyFee.getJsonObject("signals"), "discountPercent"); // (1200 - 999) / 1200
+        assertAmount("7.44", line(snapshot, item).getJsonObject("signals"), "discountPercent"); // (2700 - 1500 - 999) / 2700
 
         Api.Reply accepted = SALES.post("/api/quotes/" + quote + "/acceptance",
                 "{\"revision\":1,\"customerContact\":\"Dana Buyer\"}");
