@@ -5,7 +5,7 @@ import io.cpqoms.catalog.api.ProductSpecification;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Lookups into one published catalog version. */
+/** Lookups into one catalog version. */
 public interface CatalogIndex {
 
     UUID versionId();
@@ -13,4 +13,12 @@ public interface CatalogIndex {
     Optional<ProductOffering> offering(String id);
 
     Optional<ProductSpecification> specification(String id);
+
+    /**
+     * The version's configuration rules, compiled. This default compiles them anew for every caller; an
+     * index of a published version keeps one instance, since the version never changes.
+     */
+    default ConfigurationRuleIndex configurationRules() {
+        return new ConfigurationRuleIndex();
+    }
 }

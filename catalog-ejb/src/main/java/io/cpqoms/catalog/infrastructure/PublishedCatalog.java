@@ -9,16 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.cpqoms.catalog.domain.CatalogIndex;
+import io.cpqoms.catalog.domain.ConfigurationRuleIndex;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A published catalog version indexed for lookups. It never changes, so it is shared freely. */
+/**
+ * A published catalog version indexed for lookups, with its configuration rules compiled. It never
+ * changes, so it is shared freely.
+ */
 public final class PublishedCatalog implements CatalogIndex {
 
     private final String tenantId;
     private final CatalogVersionView version;
     private final Map<String, ProductOffering> offerings;
     private final Map<String, ProductSpecification> specifications;
+    private final ConfigurationRuleIndex configurationRules = new ConfigurationRuleIndex();
 
     PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
                      Collection<ProductOffering> offerings) {
@@ -57,5 +62,11 @@ public final class PublishedCatalog implements CatalogIndex {
     @Override
     public Optional<ProductSpecification> specification(String id) {
         return Optional.ofNullable(specifications.get(id));
+    }
+
+    /** Compiled once per specification and offering on first use, then shared by every evaluation. */
+    @Override
+    public ConfigurationRuleIndex configurationRules() {
+        return configurationRules;
     }
 }
