@@ -44,7 +44,7 @@ class CatalogApiIT {
 
         Api.Reply imported = post("/api/catalog/versions/" + published + "/imports", DEMO);
         assertEquals(200, imported.status(), imported.body());
-        assertEquals(8, imported.json().getInt("offeringCount"));
+        assertEquals(9, imported.json().getInt("offeringCount"));
 
         Api.Reply publication = post("/api/catalog/versions/" + published + "/publication", null);
         assertEquals(200, publication.status(), publication.body());
@@ -199,7 +199,7 @@ class CatalogApiIT {
         Api.Reply copy = post("/api/catalog/versions", "{\"name\":\"next\",\"sourceVersionId\":\"" + published + "\"}");
         assertEquals(201, copy.status(), copy.body());
         assertEquals(published, copy.json().getString("sourceVersionId"));
-        assertEquals(8, copy.json().getInt("offeringCount"));
+        assertEquals(9, copy.json().getInt("offeringCount"));
         assertEquals("DRAFT", copy.json().getString("status"));
 
         String draft = draft();

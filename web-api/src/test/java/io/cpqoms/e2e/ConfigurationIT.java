@@ -184,8 +184,8 @@ class ConfigurationIT {
         assertEquals("PRICED", priced.json().getString("status"));
         JsonObject snapshot = priced.json().getJsonObject("priceSnapshot");
         JsonObject monitoringLine = named(snapshot.getJsonArray("lines"), "lineId", items.getJsonObject(4).getString("id"));
-        assertEquals(new BigDecimal("75.00"), monitoringLine.getJsonArray("recurringTotals").getJsonObject(0)
-                .getJsonNumber("amount").bigDecimalValue());
+        JsonObject monitoringFee = named(monitoringLine.getJsonArray("charges"), "priceId", "pop_sla_monitoring_monthly");
+        assertEquals(0, new BigDecimal("75.00").compareTo(monitoringFee.getJsonNumber("unitAmount").bigDecimalValue()));
         Api.Reply accepted = SALES.post("/api/quotes/" + quote + "/acceptance",
                 "{\"revision\":" + priced.json().getInt("revision") + ",\"customerContact\":\"Dana Buyer\"}");
         assertEquals(200, accepted.status(), accepted.body());

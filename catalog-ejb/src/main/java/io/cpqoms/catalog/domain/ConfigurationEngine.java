@@ -13,12 +13,14 @@ import io.cpqoms.catalog.domain.ConfigurationRuleIndex.CompiledRule;
 import io.cpqoms.catalog.domain.ConfigurationRuleIndex.OfferingRules;
 import io.cpqoms.catalog.domain.ConfigurationRuleIndex.RuleScope;
 import io.cpqoms.catalog.domain.ConfigurationRuleIndex.SpecificationRules;
+import io.cpqoms.kernel.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -698,8 +700,8 @@ public final class ConfigurationEngine {
     }
 
     /** Why an offering cannot be sold at an instant. */
-    public static io.cpqoms.kernel.Violation notSellable(ProductOffering offering, Instant at, String target) {
-        return new io.cpqoms.kernel.Violation(OFFERING_NOT_SELLABLE, target, "Offering '" + offering.id() + "' is "
+    public static Violation notSellable(ProductOffering offering, Instant at, String target) {
+        return new Violation(OFFERING_NOT_SELLABLE, target, "Offering '" + offering.id() + "' is "
                 + offering.lifecycleStatus() + " with validity [" + (offering.validFrom() == null ? "-" : offering.validFrom())
                 + ", " + (offering.validTo() == null ? "-" : offering.validTo()) + ") and cannot be sold at " + at
                 + "; only ACTIVE offerings inside their validity window can.");
@@ -747,7 +749,7 @@ public final class ConfigurationEngine {
             if (!ch.allowedValues().isEmpty()) {
                 return ch.allowedValues();
             }
-            Set<String> named = new java.util.LinkedHashSet<>();
+            Set<String> named = new LinkedHashSet<>();
             named.addAll(node.specificationRules.rules.values(null, ch.name()));
             named.addAll(node.offeringRules.rules.values(null, ch.name()));
             if (node.parent != null) {
@@ -809,11 +811,6 @@ public final class ConfigurationEngine {
             return values.getOrDefault(node.key + "#" + characteristic, List.of());
         }
 
-        /** Whether the characteristic's options were worked out (some rule names it). */
-        boolean hasOptions(Node node, String characteristic) {
-            return values.containsKey(node.key + "#" + characteristic);
-        }
-
         ExcludedOption excludedChild(Node node, String offeringId) {
             return children.get(node.key + "+" + offeringId);
         }
@@ -831,7 +828,7 @@ public final class ConfigurationEngine {
             return new Finding(code, null, null, target, missing, () -> message);
         }
 
-        static Finding of(io.cpqoms.kernel.Violation violation) {
+        static Finding of(Violation violation) {
             return of(violation.rule(), violation.target(), false, violation.message());
         }
 

@@ -200,6 +200,17 @@ class ConfigurationRuleChecksTest {
     }
 
     @Test
+    void rulesOfOfferingsWhoseSpecificationsAreMissingAddNothingToThatReport() {
+        CatalogDocument demo = InMemoryCatalog.demoDocument();
+        CatalogDocument broken = new CatalogDocument(demo.productSpecifications().subList(1, 2), demo.productOfferings());
+
+        List<Violation> violations = CatalogRules.check(broken);
+
+        assertTrue(violations.stream().anyMatch(v -> v.rule().equals(CatalogRules.OFFERING_SPECIFICATION_NOT_FOUND)));
+        assertEquals(List.of(), violations.stream().filter(v -> v.rule().startsWith("CONFIGURATION_RULE_")).toList());
+    }
+
+    @Test
     void anOfferingWithoutASpecificationIsReportedOnceNotForEveryRule() {
         ProductOffering orphan = withRules(Catalogs.offering("po_orphan", "ps_missing"),
                 rule("R1", REQUIRES, own("x", "1"), own("y", "2"), "{x}"));
