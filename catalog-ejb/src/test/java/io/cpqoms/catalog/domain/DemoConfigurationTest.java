@@ -3,12 +3,14 @@ package io.cpqoms.catalog.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpqoms.catalog.api.CharacteristicOptions;
 import io.cpqoms.catalog.api.ChildOptions;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationEvaluation;
+import io.cpqoms.catalog.api.ConfigurationEvaluationRequest;
 import io.cpqoms.catalog.api.ConfigurationIssue;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.catalog.api.ConfigurationStatus;
@@ -17,10 +19,13 @@ import io.cpqoms.catalog.api.ExcludedValue;
 import io.cpqoms.catalog.api.ResolvedProduct;
 import io.cpqoms.catalog.api.ResolvedValue;
 import io.cpqoms.catalog.api.ValueSource;
+import io.cpqoms.kernel.Json;
+import jakarta.json.bind.JsonbException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,6 +135,29 @@ class DemoConfigurationTest {
         assertEquals("CPE-8500", router.characteristics().get("routerModel"));
         assertEquals("po_sla_monitoring", quoted.product().children().get(3).offeringId());
         assertEquals(Map.of("reportingInterval", "MONTHLY"), quoted.product().children().get(3).characteristics());
+    }
+
+    @Test
+    void theEvaluationTravelsAsTheJsonTheApiPromises() {
+        UUID version = UUID.randomUUID();
+        ConfigurationEvaluationRequest request = Json.read("{\"catalogVersionId\":\"" + version + "\","
+                + "\"offeringId\":\"po_connectivity_bundle\",\"children\":[{\"offeringId\":\"po_enterprise_fiber\","
+                + "\"characteristics\":{\"bandwidthMbps\":\"100\",\"staticIpBlock\":\"/28\"}}]}",
+                ConfigurationEvaluationRequest.class);
+        assertEquals(version, request.catalogVersionId());
+        assertEquals(Map.of(), request.characteristics());
+        assertNull(request.quantity());
+        assertThrows(JsonbException.class, () -> Json.read("{\"catalogVersionId\":\"nope\",\"offeringId\":\"x\"}",
+                ConfigurationEvaluationRequest.class));
+
+        String json = Json.write(evaluate(request.configuration()));
+        for (String field : List.of("\"status\":\"INVALID\"", "\"ruleId\":\"STATIC-IP-BANDWIDTH\"",
+                "\"excludedValues\":[", "\"allowedValues\":[", "\"childOptions\":[", "\"addable\":true",
+                "\"source\":\"USER\"", "\"source\":\"DEFAULT\"", "\"target\":\"children[0].characteristics.siteId\"")) {
+            assertTrue(json.contains(field), () -> field + " in " + json);
+        }
+        assertEquals(evaluate(request.configuration()), Json.read(json, ConfigurationEvaluation.class),
+                "the answer reads back as it was written");
     }
 
     @Test
