@@ -36,6 +36,8 @@ class AuthorizationIT {
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
     private static final Set<String> ELIGIBILITY_CHECKERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
     private static final Set<String> PRICE_CALCULATORS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> CONFIGURATORS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE,
+            Roles.CATALOG_ADMIN);
 
     /** One endpoint: method, path template of the contract, the roles that may call it. */
     record Rule(String method, String path, Set<String> roles) {
@@ -49,6 +51,7 @@ class AuthorizationIT {
             new Rule("POST", "/catalog/versions/{id}/publication", CATALOG_ADMIN),
             new Rule("GET", "/catalog/offerings", CATALOG_READERS),
             new Rule("GET", "/catalog/offerings/{id}", CATALOG_READERS),
+            new Rule("POST", "/configurations/evaluations", CONFIGURATORS),
             new Rule("POST", "/quotes", SALES),
             new Rule("GET", "/quotes/{id}", QUOTE_READERS),
             new Rule("POST", "/quotes/{id}/items", SALES),
@@ -211,6 +214,9 @@ class AuthorizationIT {
         }
         if (rule.path().endsWith("/imports")) {
             return DEMO;
+        }
+        if (rule.path().equals("/configurations/evaluations")) {
+            return "{\"catalogVersionId\":\"" + publishedVersion + "\",\"offeringId\":\"po_enterprise_fiber\"}";
         }
         return rule.path().equals("/catalog/versions") ? "{\"name\":\"authz table\"}" : "{}";
     }

@@ -123,7 +123,8 @@ class CatalogApiIT {
         assertTrue(bundle.getBoolean("sellable"));
         JsonObject offering = bundle.getJsonObject("offering");
         assertTrue(offering.getBoolean("bundle"));
-        assertEquals(List.of("po_enterprise_fiber", "po_managed_router", "po_premium_sla"), offering.getJsonArray("relationships")
+        assertEquals(List.of("po_enterprise_fiber", "po_managed_router", "po_premium_sla", "po_basic_router", "po_sla_monitoring"),
+                offering.getJsonArray("relationships")
                 .stream().map(r -> r.asJsonObject().getString("offeringId")).toList());
 
         JsonObject fiber = get("/api/catalog/offerings/po_enterprise_fiber?version=" + published).json();
@@ -153,7 +154,7 @@ class CatalogApiIT {
         String broken = DEMO.replace("\"productSpecificationId\": \"ps_service_level\"", "\"productSpecificationId\": \"ps_unknown\"")
                 .replace("{ \"type\": \"EXCLUDES\", \"offeringId\": \"po_managed_router\" }",
                         "{ \"type\": \"REQUIRES\", \"offeringId\": \"po_connectivity_bundle\" }")
-                .replace("{ \"type\": \"BUNDLE_CHILD\", \"offeringId\": \"po_managed_router\", \"minCardinality\": 1, \"maxCardinality\": 2 }",
+                .replace("{ \"type\": \"BUNDLE_CHILD\", \"offeringId\": \"po_basic_router\", \"minCardinality\": 0, \"maxCardinality\": 1 }",
                         "{ \"type\": \"BUNDLE_CHILD\", \"offeringId\": \"po_basic_router\" }, { \"type\": \"REQUIRES\", \"offeringId\": \"po_basic_router\" }");
         Api.Reply refused = post("/api/catalog/versions/" + draft + "/imports", broken);
         assertProblem(refused, 422, "OFFERING_SPECIFICATION_NOT_FOUND");

@@ -250,7 +250,9 @@ class OrderFlowIT {
                 + "{\"offeringId\":\"po_managed_router\",\"characteristics\":{\"routerModel\":\"CPE-4300\"}},"
                 + "{\"offeringId\":\"po_premium_sla\"}]}";
         JsonObject quote = acceptedQuote(customer(), bundle);
-        assertEquals(List.of("1", "1.1", "1.2", "1.3"), strings(quote.getJsonArray("items"), "lineNumber"));
+        // the catalog's rule PREMIUM-SLA-MONITORING adds the SLA Monitoring child (1.4) to a bundle with the Premium SLA
+        assertEquals(List.of("1", "1.1", "1.2", "1.3", "1.4"), strings(quote.getJsonArray("items"), "lineNumber"));
+        assertEquals("po_sla_monitoring", quote.getJsonArray("items").getJsonObject(4).getString("offeringId"));
         Api.Reply captured = CAPTURE.post("/api/orders/from-quote", conversion(quote));
         assertEquals(201, captured.status(), captured.body());
         String orderId = captured.json().getString("id");
@@ -258,7 +260,7 @@ class OrderFlowIT {
         assertEquals(List.of("COMPLETED"), done.getJsonArray("lines").stream()
                 .map(l -> l.asJsonObject().getString("status")).distinct().toList(), "the bundle line follows its children");
         JsonArray items = items(orderId);
-        assertEquals(10, items.size(), strings(items, "itemType").toString());
+        assertEquals(12, items.size(), strings(items, "itemType").toString()); // 6 fiber, 2 router, 2 SLA, 2 SLA monitoring
         Map<String, String> typeOfId = items.stream().map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(i -> i.getString("id"), i -> i.getString("itemType")));
         JsonObject onboarding = items.stream().map(JsonValue::asJsonObject)

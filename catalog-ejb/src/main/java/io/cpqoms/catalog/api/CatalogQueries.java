@@ -31,11 +31,22 @@ public interface CatalogQueries {
     /**
      * Checks a configuration against a published version at an instant: the offering (and each child)
      * sellable, characteristics known, typed and allowed, required ones present (defaults applied),
-     * bundle children declared and within their cardinality. Violations name their element under
-     * {@code target} (for example {@code items[2]}).
+     * bundle children declared and within their cardinality, and the version's configuration rules
+     * (REQUIRES, EXCLUDES, DERIVES). Violations name their element under {@code target} (for example
+     * {@code items[2]}). The product is the resolved configuration: derived values and children applied.
      */
     ConfigurationCheck configure(CommandContext context, UUID publishedVersionId, ConfigurationRequest request,
                                  String target, Instant at);
+
+    /**
+     * Evaluates a possibly partial configuration, as a configurator screen asks on every change: the
+     * resolved configuration (defaults and derived values applied, derived children added, each value
+     * with its source), the values and children still allowed with the rule that excludes each other
+     * one, the violations and, apart, what is still missing. The answer is the same whether or not the
+     * configuration is valid; only an unknown version or offering is refused (404). Published versions
+     * are answered from memory; catalog administrators may also evaluate a draft.
+     */
+    ConfigurationEvaluation evaluateConfiguration(CommandContext context, ConfigurationEvaluationRequest request);
 
     /** Prices lines with the price definitions of a published version. */
     PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at);

@@ -21,7 +21,12 @@ import io.cpqoms.catalog.domain.PriceCalculationLines;
 import io.cpqoms.catalog.domain.PricingPipeline;
 import io.cpqoms.catalog.domain.ProductConfigurator;
 import io.cpqoms.catalog.api.ConfigurationCheck;
+import io.cpqoms.catalog.api.ConfigurationEvaluation;
+import io.cpqoms.catalog.api.ConfigurationEvaluationRequest;
 import io.cpqoms.catalog.api.ConfigurationRequest;
+import io.cpqoms.catalog.domain.CatalogIndex;
+import io.cpqoms.catalog.domain.ConfigurationEngine;
+import io.cpqoms.catalog.domain.DocumentCatalog;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.catalog.api.PriceCalculationRequest;
@@ -61,6 +66,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
     public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
     public static final String INVALID_PAGE = "INVALID_PAGE";
+    public static final String CONFIGURATION_REQUEST_INVALID = "CONFIGURATION_REQUEST_INVALID";
     public static final int MAX_PAGE_SIZE = 200;
 
     private static final String AGGREGATE = "CatalogVersion";
@@ -191,6 +197,21 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     public ConfigurationCheck configure(CommandContext context, UUID publishedVersionId, ConfigurationRequest request,
                                         String target, Instant at) {
         return new ProductConfigurator(published(context, publishedVersionId), at).check(request, target);
+    }
+
+    @Override
+    public ConfigurationEvaluation evaluateConfiguration(CommandContext context, ConfigurationEvaluationRequest request) {
+        if (request.offeringId() == null || request.offeringId().isBlank()) {
+            throw DomainException.invalidInput(CONFIGURATION_REQUEST_INVALID, "offeringId is required.");
+        }
+        Contents contents = contents(context, request.catalogVersionId());
+        CatalogIndex catalog = contents.published() != null ? contents.published()
+                : new DocumentCatalog(contents.version().id(), contents.document());
+        if (catalog.offering(request.offeringId()).isEmpty()) {
+            throw DomainException.notFound(OFFERING_NOT_FOUND, "Offering '" + request.offeringId()
+                    + "' does not exist in catalog version " + contents.version().id() + ".");
+        }
+        return new ConfigurationEngine(catalog, Instant.now()).evaluate(request.configuration(), "").toEvaluation();
     }
 
     @Override

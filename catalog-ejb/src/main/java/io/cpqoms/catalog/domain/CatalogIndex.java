@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Lookups into one published catalog version. */
+/** Lookups into one catalog version. */
 public interface CatalogIndex {
 
     UUID versionId();
@@ -24,6 +24,7 @@ public interface CatalogIndex {
 
     /** A coverage area of the version. */
     Optional<CoverageArea> coverageArea(String id);
+
     /** The version's promotions, in the order the document declares them. */
     default List<Promotion> promotions() {
         return List.of();
@@ -32,5 +33,13 @@ public interface CatalogIndex {
     /** The version's tax rate placeholder in percent, or null when it declares none. */
     default BigDecimal taxRatePercent() {
         return null;
+    }
+
+    /**
+     * The version's configuration rules, compiled. This default compiles them anew for every caller; an
+     * index of a published version keeps one instance, since the version never changes.
+     */
+    default ConfigurationRuleIndex configurationRules() {
+        return new ConfigurationRuleIndex();
     }
 }

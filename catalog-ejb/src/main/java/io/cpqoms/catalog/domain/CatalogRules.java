@@ -55,6 +55,14 @@ public final class CatalogRules {
     public static final String FULFILLMENT_DEPENDENCY_CYCLE = "FULFILLMENT_DEPENDENCY_CYCLE";
     public static final String COVERAGE_AREA_NOT_FOUND = "COVERAGE_AREA_NOT_FOUND";
     public static final String COVERAGE_AREA_DUPLICATE = "COVERAGE_AREA_DUPLICATE";
+    public static final String CONFIGURATION_RULE_DUPLICATE_ID = "CONFIGURATION_RULE_DUPLICATE_ID";
+    public static final String CONFIGURATION_RULE_CONDITION_INVALID = "CONFIGURATION_RULE_CONDITION_INVALID";
+    public static final String CONFIGURATION_RULE_OFFERING_UNKNOWN = "CONFIGURATION_RULE_OFFERING_UNKNOWN";
+    public static final String CONFIGURATION_RULE_CHARACTERISTIC_UNKNOWN = "CONFIGURATION_RULE_CHARACTERISTIC_UNKNOWN";
+    public static final String CONFIGURATION_RULE_VALUE_NOT_ALLOWED = "CONFIGURATION_RULE_VALUE_NOT_ALLOWED";
+    public static final String CONFIGURATION_RULE_DERIVES_VALUE_COUNT = "CONFIGURATION_RULE_DERIVES_VALUE_COUNT";
+    public static final String CONFIGURATION_RULE_MESSAGE_PLACEHOLDER_UNKNOWN = "CONFIGURATION_RULE_MESSAGE_PLACEHOLDER_UNKNOWN";
+    public static final String CONFIGURATION_RULE_DERIVATION_CYCLE = "CONFIGURATION_RULE_DERIVATION_CYCLE";
 
     private CatalogRules() {
     }
@@ -68,6 +76,7 @@ public final class CatalogRules {
         checkCycles(offerings, RelationshipType.BUNDLE_CHILD, BUNDLE_CYCLE, "contains", violations);
         checkCoverage(document, violations);
         PricingRules.check(document, violations);
+        ConfigurationRuleChecks.check(document.productSpecifications(), offerings, violations);
         return violations;
     }
 

@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.cpqoms.catalog.domain.CatalogIndex;
+import io.cpqoms.catalog.domain.ConfigurationRuleIndex;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A published catalog version indexed for lookups. It never changes, so it is shared freely. */
+/**
+ * A published catalog version indexed for lookups, with its configuration rules compiled. It never
+ * changes, so it is shared freely.
+ */
 public final class PublishedCatalog implements CatalogIndex {
 
     private final String tenantId;
@@ -26,6 +30,7 @@ public final class PublishedCatalog implements CatalogIndex {
     private final Map<String, CoverageArea> coverageAreas;
     private final List<Promotion> promotions;
     private final BigDecimal taxRatePercent;
+    private final ConfigurationRuleIndex configurationRules = new ConfigurationRuleIndex();
 
     PublishedCatalog(String tenantId, CatalogVersionView version, Collection<ProductSpecification> specifications,
                      Collection<ProductOffering> offerings, Collection<CoverageArea> coverageAreas,
@@ -84,5 +89,11 @@ public final class PublishedCatalog implements CatalogIndex {
     @Override
     public BigDecimal taxRatePercent() {
         return taxRatePercent;
+    }
+
+    /** Compiled once per specification and offering on first use, then shared by every evaluation. */
+    @Override
+    public ConfigurationRuleIndex configurationRules() {
+        return configurationRules;
     }
 }

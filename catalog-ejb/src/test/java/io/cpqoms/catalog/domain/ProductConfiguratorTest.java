@@ -386,5 +386,9 @@ class ProductConfiguratorTest {
         assertEquals(Map.of("bandwidthMbps", "1000", "slaTier", "STANDARD", "contractTermMonths", "36",
                 "staticIpBlock", "NONE", "installationType", "STANDARD", "siteId", "SITE-42"), fiber.characteristics());
         assertNotNull(check.product().children().get(2));
+        // the demo's rule PREMIUM-SLA-MONITORING adds SLA Monitoring to a bundle with the Premium SLA
+        assertEquals(List.of("po_enterprise_fiber", "po_managed_router", "po_premium_sla", "po_sla_monitoring"),
+                check.product().children().stream().map(ConfiguredProduct::offeringId).toList());
+        assertEquals(Map.of("reportingInterval", "MONTHLY"), check.product().children().get(3).characteristics());
     }
 }

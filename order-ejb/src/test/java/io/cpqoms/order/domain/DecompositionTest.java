@@ -214,6 +214,24 @@ class DecompositionTest {
     }
 
     @Test
+    void aBundleWithItsDerivedSlaMonitoringLineHasTwelveItems() {
+        // a quoted bundle with the Premium SLA carries the SLA Monitoring child the catalog's rule derives (1.4)
+        List<PlannedItem> plan = plan(
+                root("1", DemoCatalog.BUNDLE),
+                child("1.1", "1", DemoCatalog.FIBER),
+                child("1.2", "1", DemoCatalog.MANAGED_ROUTER),
+                child("1.3", "1", DemoCatalog.SERVICE_LEVEL),
+                child("1.4", "1", DemoCatalog.SLA_MONITORING));
+
+        assertEquals(12, plan.size());
+        Map<String, Set<String>> deps = dependencies(plan);
+        assertEquals(List.of("SLA_REPORTING_SETUP@1.4", "BILLING_ACTIVATION@1.4"),
+                List.copyOf(deps.keySet()).subList(10, 12));
+        assertEquals(Set.of("SLA_MONITORING_SETUP@1.1"), deps.get("SLA_REPORTING_SETUP@1.4"));
+        assertEquals(Set.of("SLA_REPORTING_SETUP@1.4"), deps.get("BILLING_ACTIVATION@1.4"));
+    }
+
+    @Test
     void separateRootLinesDoNotWaitForEachOther() {
         List<PlannedItem> plan = plan(root("1", DemoCatalog.FIBER), root("2", DemoCatalog.MANAGED_ROUTER),
                 root("3", DemoCatalog.SERVICE_LEVEL));

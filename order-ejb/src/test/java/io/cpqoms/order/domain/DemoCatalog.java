@@ -16,6 +16,7 @@ final class DemoCatalog {
     static final String FIBER = "ps_fiber_access";
     static final String MANAGED_ROUTER = "ps_managed_router";
     static final String SERVICE_LEVEL = "ps_service_level";
+    static final String SLA_MONITORING = "ps_sla_monitoring";
     static final String BUNDLE = "ps_connectivity_bundle";
 
     private static final Path FILE = Path.of("../server-config/src/main/demo/demo-catalog.json");
