@@ -134,6 +134,12 @@ class QuoteServiceEligibilityTest {
         }
 
         @Override
+        public io.cpqoms.catalog.api.ConfigurationEvaluation evaluateConfiguration(CommandContext context,
+                io.cpqoms.catalog.api.ConfigurationEvaluationRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Map<String, ProductSpecification> specifications(CommandContext context, UUID publishedVersionId, Set<String> ids) {
             throw new UnsupportedOperationException();
         }
