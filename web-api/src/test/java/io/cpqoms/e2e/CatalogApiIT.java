@@ -44,7 +44,7 @@ class CatalogApiIT {
 
         Api.Reply imported = post("/api/catalog/versions/" + published + "/imports", DEMO);
         assertEquals(200, imported.status(), imported.body());
-        assertEquals(9, imported.json().getInt("offeringCount"));
+        assertEquals(10, imported.json().getInt("offeringCount"));
 
         Api.Reply publication = post("/api/catalog/versions/" + published + "/publication", null);
         assertEquals(200, publication.status(), publication.body());
@@ -106,10 +106,10 @@ class CatalogApiIT {
     @Test
     void offeringsArePaged() {
         Api.Reply all = get("/api/catalog/offerings?version=" + published + "&limit=200");
-        assertEquals(9, all.json().getInt("total"));
+        assertEquals(10, all.json().getInt("total"));
         Api.Reply page = get("/api/catalog/offerings?version=" + published + "&offset=6&limit=4");
-        assertEquals(9, page.json().getInt("total"));
-        assertEquals(3, page.json().getJsonArray("items").size());
+        assertEquals(10, page.json().getInt("total"));
+        assertEquals(4, page.json().getJsonArray("items").size());
         assertEquals(6, page.json().getInt("offset"));
         assertProblem(get("/api/catalog/offerings?version=" + published + "&limit=0"), 400, "INVALID_PAGE");
         assertProblem(get("/api/catalog/offerings?version=" + published + "&limit=abc"), 400, "INVALID_PARAMETER");
@@ -199,7 +199,7 @@ class CatalogApiIT {
         Api.Reply copy = post("/api/catalog/versions", "{\"name\":\"next\",\"sourceVersionId\":\"" + published + "\"}");
         assertEquals(201, copy.status(), copy.body());
         assertEquals(published, copy.json().getString("sourceVersionId"));
-        assertEquals(9, copy.json().getInt("offeringCount"));
+        assertEquals(10, copy.json().getInt("offeringCount"));
         assertEquals("DRAFT", copy.json().getString("status"));
 
         String draft = draft();

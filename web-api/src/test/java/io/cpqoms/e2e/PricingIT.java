@@ -246,7 +246,7 @@ class PricingIT {
         Api.Reply added = SALES.post("/api/quotes/" + quote + "/items/batch",
                 "{\"items\":[" + FIBER + "," + BUNDLE + "," + ROUTERS + "]}");
         assertEquals(200, added.status(), added.body());
-        assertEquals(List.of("1", "2", "2.1", "2.2", "2.3", "3"), strings(added.json().getJsonArray("items"), "lineNumber"));
+        assertEquals(List.of("1", "2", "2.1", "2.2", "2.3", "2.4", "3"), strings(added.json().getJsonArray("items"), "lineNumber"));
 
         Api.Reply refused = SALES.post("/api/quotes/" + quote + "/items/batch", "{\"items\":[" + ROUTERS + ","
                 + "{\"offeringId\":\"po_enterprise_fiber\",\"characteristics\":{\"bandwidthMbps\":\"300\",\"siteId\":\"B\"}}]}");
@@ -254,11 +254,11 @@ class PricingIT {
         assertEquals("items[1].characteristics.bandwidthMbps",
                 refused.json().getJsonArray("violations").getJsonObject(0).getString("target"));
         assertProblem(SALES.post("/api/quotes/" + quote + "/items/batch", "{\"items\":[]}"), 400, "QUOTE_ITEMS_INVALID");
-        assertEquals(6, SALES.get("/api/quotes/" + quote).json().getJsonArray("items").size(), "refused batches add nothing");
+        assertEquals(7, SALES.get("/api/quotes/" + quote).json().getJsonArray("items").size(), "refused batches add nothing");
 
         Api.Reply priced = SALES.post("/api/quotes/" + quote + "/pricing", null);
         assertEquals(200, priced.status(), priced.body());
-        assertEquals(6, priced.json().getJsonObject("priceSnapshot").getJsonArray("lines").size());
+        assertEquals(7, priced.json().getJsonObject("priceSnapshot").getJsonArray("lines").size());
     }
 
     @Test
