@@ -105,7 +105,7 @@ public class PricingBench {
             case 0 -> "{\"offeringId\":\"po_enterprise_fiber\",\"characteristics\":{\"bandwidthMbps\":\"1000\",\"siteId\":\"site-"
                     + i + "\",\"contractTermMonths\":\"" + (i % 2 == 0 ? "36" : "24") + "\"}}";
             case 1 -> "{\"offeringId\":\"po_managed_router\",\"quantity\":" + (1 + i % 25) + "}";
-            default -> "{\"offeringId\":\"po_enterprise_wireless_200m\",\"characteristics\":{\"siteId\":\"site-" + i + "\"}}";
+            default -> "{\"offeringId\":\"po_enterprise_wireless_200m\",\"characteristics\":{\"siteId\":\"loc-rural-10" + (1 + i % 2) + "\"}}"; // covered sites
         };
     }
 
