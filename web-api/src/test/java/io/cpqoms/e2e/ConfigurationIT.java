@@ -186,6 +186,12 @@ class ConfigurationIT {
         JsonObject monitoringLine = named(snapshot.getJsonArray("lines"), "lineId", items.getJsonObject(4).getString("id"));
         JsonObject monitoringFee = named(monitoringLine.getJsonArray("charges"), "priceId", "pop_sla_monitoring_monthly");
         assertEquals(0, new BigDecimal("75.00").compareTo(monitoringFee.getJsonNumber("unitAmount").bigDecimalValue()));
+        // its breakdown: list price, the bundle's discount on its children's recurring charges, rounding, tax placeholder
+        assertEquals(List.of("LIST_PRICE", "BUNDLE", "ROUNDING", "TAX_PLACEHOLDER"),
+                strings(monitoringFee.getJsonArray("steps"), "kind"));
+        assertEquals("disc_connectivity_bundle", monitoringFee.getJsonArray("steps").getJsonObject(1).getString("ruleId"));
+        assertEquals(0, new BigDecimal("71.25").compareTo(monitoringFee.getJsonNumber("amount").bigDecimalValue()));
+        assertEquals(snapshot.getString("catalogVersionId"), priced.json().getString("catalogVersionId"));
         Api.Reply accepted = SALES.post("/api/quotes/" + quote + "/acceptance",
                 "{\"revision\":" + priced.json().getInt("revision") + ",\"customerContact\":\"Dana Buyer\"}");
         assertEquals(200, accepted.status(), accepted.body());
