@@ -111,7 +111,7 @@ class PricingIT {
                 + "\"contractTermMonths\":\"36\",\"siteId\":\"HQ\"}},"
                 + "{\"offeringId\":\"po_managed_router\"},{\"offeringId\":\"po_premium_sla\"}]},"
                 + "{\"lineId\":\"routers\",\"offeringId\":\"po_managed_router\",\"quantity\":5}]}";
-        Api.Reply reply = CUSTOMER_SERVICE.post("/api/prices/calculations", body);
+        Api.Reply reply = SALES.post("/api/prices/calculations", body);
         assertEquals(200, reply.status(), reply.body());
         JsonObject snapshot = reply.json();
 
@@ -236,6 +236,25 @@ class PricingIT {
         assertEquals(201, order.status(), order.body());
         JsonObject orderLine = order.json().getJsonArray("lines").getJsonObject(0);
         assertEquals(line(snapshot, item), orderLine.getJsonObject("price"), "the order line carries the accepted price");
+    }
+
+    @Test
+    void customerServiceSeesPricesButNotCosts() {
+        String body = "{\"pricedAt\":\"2026-12-01T00:00:00Z\",\"lines\":[{\"lineId\":\"f\",\"offeringId\":\"po_enterprise_fiber\","
+                + "\"characteristics\":{\"siteId\":\"S\"}}]}";
+        JsonObject forSales = SALES.post("/api/prices/calculations", body).json();
+        assertTrue(forSales.getJsonObject("signals").containsKey("marginPercent"), forSales.toString());
+        Api.Reply forService = CUSTOMER_SERVICE.post("/api/prices/calculations", body);
+        assertEquals(200, forService.status(), forService.body());
+        JsonObject signals = forService.json().getJsonObject("signals");
+        assertEquals(forSales.getJsonObject("signals").get("netAmount"), signals.get("netAmount"));
+        for (String cost : List.of("costAmount", "marginAmount", "marginPercent")) {
+            assertFalse(signals.containsKey(cost), cost + " is not for customer-facing readers");
+            assertFalse(line(forService.json(), "f").getJsonObject("signals").containsKey(cost));
+        }
+        JsonObject offering = CUSTOMER_SERVICE.get("/api/catalog/offerings/po_enterprise_fiber?version="
+                + catalogVersion).json().getJsonObject("offering");
+        offering.getJsonArray("prices").forEach(p -> assertFalse(p.asJsonObject().containsKey("unitCost")));
     }
 
     // ---- batches -------------------------------------------------------------------------------

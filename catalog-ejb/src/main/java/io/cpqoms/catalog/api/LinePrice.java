@@ -27,4 +27,10 @@ public record LinePrice(String lineId,
                      BigDecimal oneTimeTotal, List<RecurringTotal> recurringTotals) {
         this(lineId, offeringId, quantity, charges, oneTimeTotal, recurringTotals, null, null);
     }
+
+    /** This line without cost and margin (see {@link PriceSignals#withoutCosts()}). */
+    public LinePrice withoutCosts() {
+        return new LinePrice(lineId, offeringId, quantity, charges, oneTimeTotal, recurringTotals, parentLineId,
+                signals == null ? null : signals.withoutCosts());
+    }
 }

@@ -11,4 +11,9 @@ public record OfferingDetail(UUID catalogVersionId,
                              boolean sellable,
                              ProductOffering offering,
                              ProductSpecification productSpecification) {
+
+    /** This detail with the offering's unit costs left out. */
+    public OfferingDetail withoutCosts() {
+        return new OfferingDetail(catalogVersionId, catalogVersionStatus, sellable, offering.withoutCosts(), productSpecification);
+    }
 }

@@ -20,4 +20,9 @@ public record PriceSignals(BigDecimal listAmount,
                            BigDecimal marginAmount,
                            BigDecimal marginPercent,
                            boolean manualOverride) {
+
+    /** The signals without cost and margin, for readers who see prices but not what they cost the provider. */
+    public PriceSignals withoutCosts() {
+        return new PriceSignals(listAmount, netAmount, discountAmount, discountPercent, null, null, null, manualOverride);
+    }
 }

@@ -42,4 +42,15 @@ public record PriceSnapshot(UUID priceSnapshotId,
     public LinePrice line(String lineId) {
         return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst().orElse(null);
     }
+
+    /**
+     * The snapshot without cost and margin, for customer-facing readers: the provider's unit costs and
+     * margins are approval signals, not something a customer-service view shows.
+     */
+    public PriceSnapshot withoutCosts() {
+        return new PriceSnapshot(priceSnapshotId, catalogVersionId, pricedAt, currency,
+                lines.stream().map(LinePrice::withoutCosts).toList(), oneTimeTotal, recurringTotals,
+                signals == null ? null : signals.withoutCosts(), taxRatePercent, oneTimeTaxTotal, recurringTaxTotals,
+                pricingMethod);
+    }
 }

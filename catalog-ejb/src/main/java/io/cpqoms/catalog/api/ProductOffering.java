@@ -63,4 +63,11 @@ public record ProductOffering(String id,
     public boolean offeredTo(String customerSegment) {
         return customerSegments.contains(customerSegment);
     }
+
+    /** This offering with its prices' unit costs left out (see {@link ProductOfferingPrice#withoutCost()}). */
+    public ProductOffering withoutCosts() {
+        return new ProductOffering(id, name, description, productSpecificationId, lifecycleStatus, validFrom, validTo,
+                bundle, channels, customerSegments, prices.stream().map(ProductOfferingPrice::withoutCost).toList(),
+                relationships, coverageAreaIds, promotional, discounts, configurationRules);
+    }
 }

@@ -30,4 +30,9 @@ public record ProductOfferingPrice(String id,
                                 BigDecimal amount, String currency) {
         this(id, name, priceType, recurringPeriod, amount, currency, null, List.of(), null);
     }
+
+    /** This definition without its unit cost, for readers who see prices but not what they cost the provider. */
+    public ProductOfferingPrice withoutCost() {
+        return new ProductOfferingPrice(id, name, priceType, recurringPeriod, amount, currency, tierMode, tiers, null);
+    }
 }

@@ -27,4 +27,11 @@ public record QuoteView(UUID id,
     public QuoteView {
         items = items == null ? List.of() : List.copyOf(items);
     }
+
+    /** This quote with the price snapshot's costs and margins left out (a customer-facing reader's view). */
+    public QuoteView withoutCosts() {
+        return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId, validUntil,
+                items, priceSnapshot == null ? null : priceSnapshot.withoutCosts(), acceptance, entityVersion, createdBy,
+                createdAt, updatedAt);
+    }
 }

@@ -60,6 +60,7 @@ public class CatalogOfferingsResource {
     @Path("{id}")
     @Operation(summary = "One offering with its specification, characteristics, prices and relationships")
     public OfferingDetail get(@PathParam("id") String id, @QueryParam("version") String version) {
-        return queries.offering(caller.command(), id, Parameters.uuid("version", version));
+        OfferingDetail detail = queries.offering(caller.command(), id, Parameters.uuid("version", version));
+        return caller.seesCosts() ? detail : detail.withoutCosts();
     }
 }

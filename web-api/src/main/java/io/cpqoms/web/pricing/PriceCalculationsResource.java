@@ -59,6 +59,7 @@ public class PriceCalculationsResource {
             + "version (CATALOG_VERSION_NOT_PUBLISHED) or none published (NO_PUBLISHED_CATALOG)",
             content = @Content(mediaType = PROBLEM))
     public PriceSnapshot calculate(String body) {
-        return pricing.calculate(caller.command(), JsonBody.read(body, PriceCalculationRequest.class));
+        PriceSnapshot snapshot = pricing.calculate(caller.command(), JsonBody.read(body, PriceCalculationRequest.class));
+        return caller.seesCosts() ? snapshot : snapshot.withoutCosts();
     }
 }

@@ -77,7 +77,8 @@ public class QuotesResource {
     @APIResponse(responseCode = "200", description = "The quote")
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     public QuoteView get(@PathParam("id") String id) {
-        return queries.quote(caller.command(), Parameters.uuid("id", id));
+        QuoteView quote = queries.quote(caller.command(), Parameters.uuid("id", id));
+        return caller.seesCosts() ? quote : quote.withoutCosts();
     }
 
     @POST
