@@ -19,7 +19,7 @@ public final class DocumentCatalog implements CatalogIndex {
 
     private final UUID versionId;
     private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
-    private final Map<String, ProductSpecification> specifications = new HashMap<>();
+    private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
     private final Map<String, CoverageArea> coverageAreas = new HashMap<>();
     private final CatalogDocument document;
 

@@ -21,9 +21,7 @@ public class PublishedCatalogs {
             throw new IllegalArgumentException("only published versions are cached: " + version.id());
         }
         return byVersion.computeIfAbsent(version.id(), id -> new PublishedCatalog(version.tenantId(), version.view(),
-                version.content().productSpecifications(), version.content().productOfferings(),
-                version.content().coverageAreas(), version.content().promotions(),
-                version.content().taxRatePercent()));
+                version.content()));
     }
 
     /** The cached catalog of the version if this tenant owns it and it is cached. */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class DemoConfigurationTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final InMemoryCatalog DEMO = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
+    private static final DocumentCatalog DEMO = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
     static final String STATIC_IP_EXPLANATION = "Static IP /28 is not allowed with 100 Mbps: rule STATIC-IP-BANDWIDTH "
             + "requires bandwidthMbps in [500, 1000, 10000].";
 

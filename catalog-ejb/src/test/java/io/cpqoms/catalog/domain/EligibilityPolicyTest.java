@@ -82,7 +82,7 @@ class EligibilityPolicyTest {
                     new CoverageArea("area-wireless", "Wireless", List.of("loc-m1", "loc-r1"))),
             List.of(), null);
 
-    private static final InMemoryCatalog CATALOG = InMemoryCatalog.of(DOCUMENT);
+    private static final DocumentCatalog CATALOG = InMemoryCatalog.of(DOCUMENT);
     private static final EligibilityPolicy POLICY = new EligibilityPolicy(CATALOG);
 
     // --- helpers ----------------------------------------------------------------------------

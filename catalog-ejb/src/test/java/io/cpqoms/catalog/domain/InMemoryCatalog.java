@@ -18,29 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A catalog version held in memory, for the configurator, pricing pipeline and eligibility tests. */
-final class InMemoryCatalog implements CatalogIndex {
+/** Catalog versions held in memory for the domain tests: any document, or the shipped demo catalog. */
+final class InMemoryCatalog {
 
     static final Path DEMO_CATALOG = Path.of("../server-config/src/main/demo/demo-catalog.json");
 
-    private final UUID versionId;
-    private final Map<String, ProductOffering> offerings = new LinkedHashMap<>();
-    private final Map<String, ProductSpecification> specifications = new LinkedHashMap<>();
-    private final Map<String, CoverageArea> coverageAreas = new LinkedHashMap<>();
-    private final List<Promotion> promotions;
-    private final BigDecimal taxRatePercent;
-
-    InMemoryCatalog(UUID versionId, CatalogDocument document) {
-        this.versionId = versionId;
-        this.promotions = document.promotions();
-        this.taxRatePercent = document.taxRatePercent();
-        document.productSpecifications().forEach(s -> specifications.put(s.id(), s));
-        document.productOfferings().forEach(o -> offerings.put(o.id(), o));
-        document.coverageAreas().forEach(a -> coverageAreas.put(a.id(), a));
+    private InMemoryCatalog() {
     }
 
-    static InMemoryCatalog of(CatalogDocument document) {
-        return new InMemoryCatalog(UUID.randomUUID(), document);
+    static DocumentCatalog of(CatalogDocument document) {
+        return new DocumentCatalog(UUID.randomUUID(), document);
     }
 
     /** The catalog the product ships as its demo. */
@@ -50,40 +37,5 @@ final class InMemoryCatalog implements CatalogIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public UUID versionId() {
-        return versionId;
-    }
-
-    @Override
-    public Optional<ProductOffering> offering(String id) {
-        return Optional.ofNullable(offerings.get(id));
-    }
-
-    @Override
-    public Optional<ProductSpecification> specification(String id) {
-        return Optional.ofNullable(specifications.get(id));
-    }
-
-    @Override
-    public Collection<ProductOffering> offerings() {
-        return offerings.values();
-    }
-
-    @Override
-    public Optional<CoverageArea> coverageArea(String id) {
-        return Optional.ofNullable(coverageAreas.get(id));
-    }
-
-    @Override
-    public List<Promotion> promotions() {
-        return promotions;
-    }
-
-    @Override
-    public BigDecimal taxRatePercent() {
-        return taxRatePercent;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Ad-hoc calculation lines become pipeline lines: numbered, flattened under their bundle, checked. */
 class PriceCalculationLinesTest {
 
-    private static final InMemoryCatalog DEMO = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
+    private static final DocumentCatalog DEMO = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
 
     private static PriceCalculationLine line(String id, String offeringId, String quantity, PriceCalculationLine... children) {
         return new PriceCalculationLine(id, offeringId, quantity == null ? null : new BigDecimal(quantity),

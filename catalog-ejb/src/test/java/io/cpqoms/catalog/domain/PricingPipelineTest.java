@@ -153,7 +153,7 @@ class PricingPipelineTest {
     }
 
     private static PriceSnapshot price(CatalogDocument catalog, Instant at, PricingLine... lines) {
-        return new PricingPipeline(new InMemoryCatalog(VERSION, catalog)).price(List.of(lines), at);
+        return new PricingPipeline(new DocumentCatalog(VERSION, catalog)).price(List.of(lines), at);
     }
 
     /** Priced without promotions and without a tax rate. */
@@ -648,7 +648,7 @@ class PricingPipelineTest {
 
     @Test
     void theDemoCatalogPricesFiberWithItsTermAndTheBundleWithItsDiscountAndPromotion() {
-        InMemoryCatalog demo = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
+        DocumentCatalog demo = InMemoryCatalog.of(InMemoryCatalog.demoDocument());
         PricingPipeline pipeline = new PricingPipeline(demo);
 
         PriceSnapshot fiber = pipeline.price(List.of(line("1", "po_enterprise_fiber", "1", null,

@@ -163,7 +163,7 @@ class ProductConfiguratorTest {
 
     @Test
     void anUnknownOfferingIsNotFoundInThisVersion() {
-        InMemoryCatalog catalog = InMemoryCatalog.of(standard());
+        DocumentCatalog catalog = InMemoryCatalog.of(standard());
         ConfigurationCheck check = new ProductConfigurator(catalog, NOW)
                 .check(request("po_ghost", "1", Map.of("anything", "x")), "lines[3]");
 
