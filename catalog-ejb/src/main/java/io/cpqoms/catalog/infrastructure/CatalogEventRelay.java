@@ -1,8 +1,6 @@
 package io.cpqoms.catalog.infrastructure;
 
-import io.cpqoms.kernel.OutboxEvent;
-import io.cpqoms.kernel.OutboxRelay;
-import java.util.Map;
+import io.cpqoms.kernel.EventOutboxPoller;
 import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,11 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -28,8 +21,7 @@ import javax.sql.DataSource;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CatalogEventRelay {
 
-    private static final Logger LOG = Logger.getLogger(CatalogEventRelay.class.getName());
-    private static final int BATCH = 200;
+    private final EventOutboxPoller poller = new EventOutboxPoller("catalog");
 
     @Resource(lookup = ServerResources.DATA_SOURCE)
     private DataSource dataSource;
@@ -40,23 +32,8 @@ public class CatalogEventRelay {
     @Resource(lookup = ServerResources.EVENTS_TOPIC)
     private Topic events;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void relay() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            int sent = OutboxRelay.relay(connection, "catalog", jms, Map.of(OutboxEvent.EVENTS, events), BATCH);
-            if (sent > 0) {
-                LOG.fine(() -> "relayed " + sent + " catalog event(s)");
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "catalog events not relayed this time; the next run retries", e);
-            throw new IllegalStateException(e);
-        } finally {
-            running.set(false);
-        }
+        poller.poll(dataSource, jms, events);
     }
 }
