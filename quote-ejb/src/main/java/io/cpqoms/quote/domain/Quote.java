@@ -5,6 +5,8 @@ import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.JsonText;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
@@ -22,6 +24,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -115,8 +118,12 @@ public class Quote {
     @Column(name = "valid_until", nullable = false)
     private LocalDate validUntil;
 
-    @Convert(converter = PriceSnapshotConverter.class)
+    /** The stored snapshot as JSON; parsed only when it is read, so pricing again never parses the old one. */
+    @Convert(converter = JsonText.class)
     @Column(name = "price_snapshot")
+    private String priceSnapshotJson;
+
+    @Transient
     private PriceSnapshot priceSnapshot;
 
     @Column(name = "acceptance_id")
@@ -293,6 +300,7 @@ public class Quote {
     }
 
     private void dropPrice(Instant now) {
+        priceSnapshotJson = null;
         priceSnapshot = null;
         status = QuoteStatus.DRAFT;
         updatedAt = now;
@@ -343,6 +351,7 @@ public class Quote {
         if (snapshot.lines().size() != items.size() || items.stream().anyMatch(i -> !priced.contains(i.id().toString()))) {
             throw new IllegalArgumentException("the snapshot does not price exactly the items of quote " + quoteNumber);
         }
+        priceSnapshotJson = Json.write(snapshot);
         priceSnapshot = snapshot;
         status = QuoteStatus.PRICED;
         updatedAt = now;
@@ -372,7 +381,7 @@ public class Quote {
         }
         acceptanceId = UUID.randomUUID();
         acceptedRevision = revision;
-        acceptedPriceSnapshotId = priceSnapshot.priceSnapshotId();
+        acceptedPriceSnapshotId = priceSnapshot().priceSnapshotId();
         customerContact = contact;
         evidenceReference = blank(request.evidenceReference()) ? null : request.evidenceReference().strip();
         acceptedBy = actor;
@@ -403,7 +412,7 @@ public class Quote {
 
     public QuoteView view() {
         return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId,
-                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot, acceptance(), entityVersion,
+                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot(), acceptance(), entityVersion,
                 createdBy, createdAt, updatedAt);
     }
 
@@ -481,6 +490,9 @@ public class Quote {
 
     /** The stored price snapshot, or null while the quote is a draft. */
     public PriceSnapshot priceSnapshot() {
+        if (priceSnapshot == null && priceSnapshotJson != null) {
+            priceSnapshot = Json.read(priceSnapshotJson, PriceSnapshot.class);
+        }
         return priceSnapshot;
     }
 
