@@ -48,6 +48,13 @@ public interface CatalogQueries {
      */
     ConfigurationEvaluation evaluateConfiguration(CommandContext context, ConfigurationEvaluationRequest request);
 
+    /**
+     * The catalog version a quote or order is pinned to: the named one, provided it is a published
+     * version of the tenant (404 when the tenant has no such version, 422 when it is a draft), or
+     * without a name the latest published one (422 when none is).
+     */
+    UUID publishedVersion(CommandContext context, UUID requested);
+
     /** Prices lines with the price definitions of a published version. */
     PriceSnapshot price(CommandContext context, UUID publishedVersionId, List<PricingLine> lines, Instant at);
 

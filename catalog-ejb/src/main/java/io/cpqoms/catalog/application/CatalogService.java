@@ -220,16 +220,22 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     }
 
     @Override
+    public UUID publishedVersion(CommandContext context, UUID requested) {
+        if (requested != null) {
+            return published(context, requested).versionId();
+        }
+        return versions.latestPublished(context.tenantId()).orElseThrow(() -> DomainException.ruleViolation(
+                "There is no published catalog version to sell from.", List.of(new Violation(NO_PUBLISHED_CATALOG,
+                        "catalogVersionId", "No catalog version has been published yet."))));
+    }
+
+    @Override
     public PriceSnapshot calculate(CommandContext context, PriceCalculationRequest request) {
         if (request == null) {
             throw DomainException.invalidInput(PriceCalculationLines.PRICE_CALCULATION_INVALID,
                     "A price calculation needs a request body.");
         }
-        UUID versionId = request.catalogVersionId() != null ? request.catalogVersionId()
-                : versions.latestPublished(context.tenantId()).orElseThrow(() -> DomainException.ruleViolation(
-                        "There is nothing to price with.", List.of(new Violation(NO_PUBLISHED_CATALOG, "catalogVersionId",
-                                "No catalog version has been published yet."))));
-        PublishedCatalog catalog = published(context, versionId);
+        PublishedCatalog catalog = published(context, publishedVersion(context, request.catalogVersionId()));
         Instant at = request.pricedAt() != null ? request.pricedAt() : Instant.now();
         return new PricingPipeline(catalog).price(PriceCalculationLines.flatten(request.lines(), catalog), at);
     }

@@ -1,8 +1,6 @@
 package io.cpqoms.order.application;
 
 import io.cpqoms.catalog.api.CatalogQueries;
-import io.cpqoms.catalog.api.CatalogVersionStatus;
-import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfiguredProduct;
 import io.cpqoms.catalog.api.PriceSnapshot;
@@ -43,7 +41,6 @@ public class OrderCaptureService implements OrderCommands {
 
     public static final String INVALID_CONVERSION_REQUEST = "INVALID_CONVERSION_REQUEST";
     public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
-    public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @EJB
@@ -105,7 +102,7 @@ public class OrderCaptureService implements OrderCommands {
             }
         }
         Instant now = Instant.now();
-        UUID versionId = request.catalogVersionId() != null ? request.catalogVersionId() : latestPublished(context);
+        UUID versionId = catalog.publishedVersion(context, request.catalogVersionId());
         List<Violation> violations = new ArrayList<>();
         List<ConfiguredProduct> products = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -149,13 +146,6 @@ public class OrderCaptureService implements OrderCommands {
                 "oneTimeTotal", draft.priceSnapshot() == null ? null : draft.priceSnapshot().oneTimeTotal());
         journal.nextStep(context, order, OrderProcessService.VALIDATE, causationId, now);
         return new CaptureResult(order.view(null), true);
-    }
-
-    private UUID latestPublished(CommandContext context) {
-        return catalog.versions(context).stream().filter(v -> v.status() == CatalogVersionStatus.PUBLISHED)
-                .map(CatalogVersionView::id).findFirst()
-                .orElseThrow(() -> DomainException.ruleViolation("There is nothing to order from.", List.of(new Violation(
-                        NO_PUBLISHED_CATALOG, "catalogVersionId", "No catalog version has been published yet."))));
     }
 
     private static List<String> idempotencyKeys(String key) {

@@ -1,8 +1,6 @@
 package io.cpqoms.quote.application;
 
 import io.cpqoms.catalog.api.CatalogQueries;
-import io.cpqoms.catalog.api.CatalogVersionStatus;
-import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.catalog.api.ConfiguredProduct;
@@ -52,10 +50,6 @@ import java.util.function.IntFunction;
 @Stateless
 public class QuoteService implements QuoteCommands, QuoteQueries {
 
-    /** Starting a quote needs a published catalog version (422). */
-    public static final String NO_PUBLISHED_CATALOG = "NO_PUBLISHED_CATALOG";
-    /** The named catalog version is not a published version of the tenant (422). */
-    public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
     /** A batch of items is empty, too large or holds an empty item (400). */
     public static final String QUOTE_ITEMS_INVALID = "QUOTE_ITEMS_INVALID";
     /** The overridden price is not a price of the item's offering in the pinned version (422). */
@@ -77,7 +71,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     public QuoteView start(CommandContext context, NewQuote request) {
         Instant now = Instant.now();
         Quote.check(request, now);
-        UUID catalogVersionId = pinnedVersion(context, request.catalogVersionId());
+        UUID catalogVersionId = catalog.publishedVersion(context, request.catalogVersionId());
         Quote quote = Quote.start(context.tenantId(), quotes.nextQuoteNumber(), request, catalogVersionId,
                 context.actor(), now);
         quotes.add(quote);
@@ -234,27 +228,6 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         return quotes.get(context.tenantId(), quoteId).view();
     }
 
-    /**
-     * The catalog version a new quote is pinned to: the named one, which must be a published version
-     * of the tenant, or else the newest published one.
-     */
-    private UUID pinnedVersion(CommandContext context, UUID requested) {
-        List<CatalogVersionView> published = catalog.versions(context).stream()
-                .filter(v -> v.status() == CatalogVersionStatus.PUBLISHED)
-                .toList();
-        if (requested == null) {
-            return published.stream().findFirst().map(CatalogVersionView::id)
-                    .orElseThrow(() -> DomainException.ruleViolation("A quote needs a published catalog version.",
-                            List.of(new Violation(NO_PUBLISHED_CATALOG, "catalogVersionId",
-                                    "No catalog version has been published yet."))));
-        }
-        if (published.stream().noneMatch(v -> v.id().equals(requested))) {
-            throw DomainException.ruleViolation("A quote is pinned to a published catalog version.",
-                    List.of(new Violation(CATALOG_VERSION_NOT_PUBLISHED, "catalogVersionId",
-                            "Catalog version " + requested + " is not a published catalog version.")));
-        }
-        return requested;
-    }
 
     /** The price snapshot's id, currency, totals and approval signals, as audit details and event data. */
     private static Map<String, Object> totals(PriceSnapshot snapshot) {

@@ -134,6 +134,11 @@ class QuoteServiceEligibilityTest {
         }
 
         @Override
+        public UUID publishedVersion(CommandContext context, UUID requested) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public io.cpqoms.catalog.api.ConfigurationEvaluation evaluateConfiguration(CommandContext context,
                 io.cpqoms.catalog.api.ConfigurationEvaluationRequest request) {
             throw new UnsupportedOperationException();
