@@ -13,7 +13,7 @@ public class DomainException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { INVALID_INPUT, NOT_FOUND, CONFLICT, RULE_VIOLATION }
+    public enum Kind { INVALID_INPUT, NOT_FOUND, CONFLICT, RULE_VIOLATION, FORBIDDEN }
 
     private final Kind kind;
     private final String code;
@@ -32,6 +32,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException notFound(String code, String message) {
         return new DomainException(Kind.NOT_FOUND, code, message, List.of());
+    }
+
+    /** The caller's role admits the operation, but not on this object (a case of another work group). */
+    public static DomainException forbidden(String code, String message) {
+        return new DomainException(Kind.FORBIDDEN, code, message, List.of());
     }
 
     public static DomainException conflict(String code, String message) {

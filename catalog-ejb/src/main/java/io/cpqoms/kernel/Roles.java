@@ -35,6 +35,12 @@ public final class Roles {
     /** The realm group that names a user's tenant: {@code tenant-<id>}. */
     public static final String TENANT_GROUP_PREFIX = "tenant-";
 
+    /**
+     * The realm groups that name a user's work groups: {@code workgroup-<name>}. A fallout case belongs
+     * to the work group of the system whose item fell out (for example {@code workgroup-logistics}).
+     */
+    public static final String WORKGROUP_PREFIX = "workgroup-";
+
     private Roles() {
     }
 }

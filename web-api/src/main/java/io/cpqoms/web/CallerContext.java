@@ -28,6 +28,7 @@ public class CallerContext {
 
     private String correlationId;
     private Set<String> tenants;
+    private Set<String> workgroups;
 
     void correlate(String correlationId) {
         this.correlationId = correlationId;
@@ -48,12 +49,22 @@ public class CallerContext {
     /** The tenants the caller's realm groups name; a well-configured user has exactly one. */
     public Set<String> tenants() {
         if (tenants == null) {
-            tenants = groups().stream()
-                    .filter(g -> g.startsWith(Roles.TENANT_GROUP_PREFIX) && g.length() > Roles.TENANT_GROUP_PREFIX.length())
-                    .map(g -> g.substring(Roles.TENANT_GROUP_PREFIX.length()))
-                    .collect(Collectors.toCollection(TreeSet::new));
+            tenants = named(Roles.TENANT_GROUP_PREFIX);
         }
         return tenants;
+    }
+
+    /** The work groups the caller's realm groups name. */
+    private Set<String> workgroups() {
+        if (workgroups == null) {
+            workgroups = named(Roles.WORKGROUP_PREFIX);
+        }
+        return workgroups;
+    }
+
+    private static Set<String> named(String prefix) {
+        return groups().stream().filter(g -> g.startsWith(prefix) && g.length() > prefix.length())
+                .map(g -> g.substring(prefix.length())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The roles that see what offerings cost the provider (unit costs, margins): not customer-facing roles. */
@@ -77,7 +88,7 @@ public class CallerContext {
             throw new IllegalStateException("the authorization filter admits only callers with one tenant");
         }
         Set<String> roles = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
-        return new CommandContext(tenants().iterator().next(), caller.getName(), correlationId, roles);
+        return new CommandContext(tenants().iterator().next(), caller.getName(), correlationId, roles, workgroups());
     }
 
     /** The realm groups of the caller, as the server's JACC subject holds them. */

@@ -23,6 +23,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case INVALID_INPUT -> Response.Status.BAD_REQUEST;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
             case RULE_VIOLATION -> null;
         };
         return Problem.response(status != null ? status : UNPROCESSABLE, e.code(), e.getMessage(),

@@ -60,6 +60,10 @@ public class FulfillmentItemWorker implements MessageListener {
         AdapterOutcome outcome = adapters.adapterFor(dispatch.responsibleSystem()).execute(new AdapterRequest(
                 dispatch.externalRequestId(), context.correlationId(), dispatch.orderNumber(), dispatch.itemType(),
                 dispatch.action(), dispatch.input()));
+        if (outcome.result() == AdapterOutcome.Result.ACCEPTED) {
+            LOG.fine(() -> dispatch.responsibleSystem() + " accepted " + dispatch.externalRequestId() + "; it reports later");
+            return;
+        }
         try {
             if (outcome.result() == AdapterOutcome.Result.COMPLETED) {
                 fulfillment.completeItem(context, dispatch.orderId(), dispatch.itemId(),

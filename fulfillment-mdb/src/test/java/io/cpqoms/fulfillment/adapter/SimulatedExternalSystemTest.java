@@ -72,4 +72,31 @@ class SimulatedExternalSystemTest {
         assertTrue(outcome.message().contains("logistics") && outcome.message().contains("ACCESS_CIRCUIT_PROVISIONING")
                 && outcome.message().contains("ORD-000042"), outcome.message());
     }
+
+    private static AdapterRequest atSite(String site, int attempt) {
+        return new AdapterRequest("order:item:" + attempt, "corr-1", "ORD-000042", "ROUTER_SHIPMENT", "ADD",
+                Map.of(SimulatedExternalSystem.SITE, site));
+    }
+
+    @Test
+    void aSiteIdScriptsTheNamedSystemOnly() {
+        String site = "branch-7 sim:logistics=reject,billing=async";
+        SimulatedExternalSystem logistics = system("logistics", SimulatedExternalSystem.Outcome.COMPLETE);
+        AdapterOutcome refused = logistics.execute(atSite(site, 1));
+        assertEquals(AdapterOutcome.Result.REJECTED, refused.result());
+        assertEquals("RESOURCE_UNAVAILABLE", refused.code());
+        assertEquals(AdapterOutcome.Result.REJECTED, logistics.execute(atSite(site, 2)).result(), "every attempt");
+        assertEquals(AdapterOutcome.Result.ACCEPTED,
+                system("billing", SimulatedExternalSystem.Outcome.COMPLETE).execute(atSite(site, 1)).result());
+        assertEquals(AdapterOutcome.Result.COMPLETED,
+                system("network-provisioning", SimulatedExternalSystem.Outcome.COMPLETE).execute(atSite(site, 1)).result());
+    }
+
+    @Test
+    void rejectFirstRefusesTheFirstAttemptAndCompletesARetry() {
+        SimulatedExternalSystem logistics = system("logistics", SimulatedExternalSystem.Outcome.COMPLETE);
+        assertEquals(AdapterOutcome.Result.REJECTED, logistics.execute(atSite("sim:logistics=reject-first", 1)).result());
+        assertEquals(AdapterOutcome.Result.COMPLETED, logistics.execute(atSite("sim:logistics=reject-first", 2)).result());
+        assertEquals(AdapterOutcome.Result.COMPLETED, logistics.execute(atSite("site-without-script", 1)).result());
+    }
 }

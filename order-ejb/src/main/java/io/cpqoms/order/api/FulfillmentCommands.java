@@ -15,4 +15,7 @@ public interface FulfillmentCommands {
     FulfillmentItemView completeItem(CommandContext context, UUID orderId, UUID itemId, ItemCompletion completion);
 
     FulfillmentItemView failItem(CommandContext context, UUID orderId, UUID itemId, ItemFailure failure);
+
+    /** Break-glass: completes an item without its system's report, with a reason and an extra audit record. */
+    FulfillmentItemView forceCompleteItem(CommandContext context, UUID orderId, UUID itemId, ForcedCompletion completion);
 }

@@ -24,5 +24,7 @@ public record FulfillmentItemView(UUID id,
                                   String failureCode,
                                   String failureMessage,
                                   Instant dispatchedAt,
-                                  Instant completedAt) {
+                                  Instant completedAt,
+                                  String compensationReference,
+                                  Instant compensatedAt) {
 }

@@ -21,4 +21,7 @@ public interface OrderQueries {
 
     /** The order's integration events in the order they were written, with when each was published. */
     List<OrderEvent> events(CommandContext context, UUID orderId);
+
+    /** The order's fallout cases, open and closed, oldest first. */
+    List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId);
 }

@@ -26,9 +26,14 @@ public record OrderView(UUID id,
                         List<RecurringTotal> recurringTotals,
                         List<OrderLineView> lines,
                         ValidationResultView validation,
+                        Cancellation cancellation,
                         long entityVersion,
                         String createdBy,
                         Instant createdAt,
                         Instant updatedAt,
                         Instant completedAt) {
+
+    /** Who asked for the cancellation, when, why, and on whose initiative; null for an order not cancelled. */
+    public record Cancellation(String requestedBy, Instant requestedAt, String reason, CancellationRequest.Initiator initiator) {
+    }
 }

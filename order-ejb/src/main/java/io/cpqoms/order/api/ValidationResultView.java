@@ -13,5 +13,6 @@ public record ValidationResultView(UUID validationResultId,
                                    String status,
                                    Instant validatedAt,
                                    List<String> checksPerformed,
-                                   List<ValidationCheck> checks) {
+                                   List<ValidationCheck> checks,
+                                   ValidationOverride override) {
 }

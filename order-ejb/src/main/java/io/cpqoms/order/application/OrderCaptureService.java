@@ -85,7 +85,7 @@ public class OrderCaptureService implements OrderCommands {
                 quote.acceptance() == null ? null : quote.acceptance().recordedBy(), null, null, quote.priceSnapshot(), lines);
         OrderValidation.Outcome outcome = OrderValidation.validate(draft, OrderChecks.sourceQuote(quote),
                 checks.configurationViolations(context, draft.catalogVersionId(), lines, now), null);
-        if (outcome.hasBlocker()) {
+        if (outcome.refusesCapture()) {
             throw DomainException.ruleViolation("The quote cannot become an order.", outcome.blockers());
         }
         return capture(context, orderId, draft, request.acceptanceId().toString(), idempotencyKey, now);
@@ -124,7 +124,7 @@ public class OrderCaptureService implements OrderCommands {
         String duplicate = violations.isEmpty() && request.customerId() != null ? orders.openDuplicate(context.tenantId(),
                 request.customerId(), OrderLines.contentFingerprint(request.customerId(), lines), orderId) : null;
         OrderValidation.Outcome outcome = OrderValidation.validate(draft, null, violations, duplicate);
-        if (outcome.hasBlocker()) {
+        if (outcome.refusesCapture()) {
             throw DomainException.ruleViolation("The order cannot be captured.", outcome.blockers());
         }
         return capture(context, orderId, draft, idempotencyKey, idempotencyKey, now);

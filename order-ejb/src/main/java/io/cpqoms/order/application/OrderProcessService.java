@@ -7,6 +7,7 @@ import io.cpqoms.kernel.DomainException;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.Decomposition;
+import io.cpqoms.order.domain.FalloutCase;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.domain.FulfillmentPlan;
 import io.cpqoms.order.domain.LineDraft;
@@ -55,6 +56,9 @@ public class OrderProcessService {
 
     @Inject
     private OrderProgress progress;
+
+    @Inject
+    private FalloutCases fallout;
 
     /** Runs the validation checks again as the order stands now: VALIDATED, or HELD with the blockers stored. */
     public void validate(CommandContext context, UUID orderId, String causationId) {
@@ -112,9 +116,11 @@ public class OrderProcessService {
                     l.quantity().stripTrailingZeros().toPlainString(), l.characteristics())).toList(), specifications);
         } catch (DomainException e) {
             order.moveTo(OrderStatus.FALLOUT, now);
+            List<String> reasons = e.violations().stream().map(v -> v.rule() + ": " + v.message()).toList();
             journal.audit(context, order, "ORDER_DECOMPOSITION_FAILED", now, "reasons", e.violations());
-            journal.event(context, order, "order.decomposition-failed.v1", causationId, now,
-                    "reasons", e.violations().stream().map(v -> v.rule() + ": " + v.message()).toList());
+            journal.event(context, order, "order.decomposition-failed.v1", causationId, now, "reasons", reasons);
+            fallout.openForOrder(context, order, FalloutCase.DECOMPOSITION_FAILED,
+                    "No fulfillment plan can be built: " + String.join("; ", reasons), causationId, now);
             return;
         }
         plan.forEach(item -> orders.add(new FulfillmentItem(order.id(), item, now)));

@@ -12,7 +12,9 @@ import io.cpqoms.order.api.OrderQuery;
 import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderView;
 import io.cpqoms.order.api.TimelineEntry;
+import io.cpqoms.order.api.FalloutCaseView;
 import io.cpqoms.order.domain.CustomerOrder;
+import io.cpqoms.order.domain.FalloutCase;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.infrastructure.Orders;
 import io.cpqoms.quote.api.Acceptance;
@@ -118,6 +120,12 @@ public class OrderQueryService implements OrderQueries {
                     Json.read((String) row[4], LinkedHashMap.class)));
         }
         return timeline;
+    }
+
+    @Override
+    public List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId) {
+        orders.get(context.tenantId(), orderId);
+        return orders.falloutCases(orderId).stream().map(FalloutCase::view).toList();
     }
 
     @Override

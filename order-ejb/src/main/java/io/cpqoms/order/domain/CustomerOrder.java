@@ -5,6 +5,7 @@ import io.cpqoms.catalog.api.RecurringTotal;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
+import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
@@ -95,6 +96,15 @@ public class CustomerOrder {
     private Instant updatedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    @Column(name = "cancellation_requested_by")
+    private String cancellationRequestedBy;
+    @Column(name = "cancellation_requested_at")
+    private Instant cancellationRequestedAt;
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancellation_initiator")
+    private CancellationRequest.Initiator cancellationInitiator;
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")
     private List<OrderLine> lines = new ArrayList<>();
@@ -149,6 +159,27 @@ public class CustomerOrder {
         if (target == OrderStatus.COMPLETED) {
             completedAt = now;
         }
+    }
+
+    /**
+     * Records who asked for the cancellation and why, and moves the order to CANCELLED when nothing
+     * of its fulfillment was started, else to CANCELLING until the work done is compensated.
+     */
+    public void requestCancellation(String actor, CancellationRequest request, boolean fulfillmentStarted, Instant now) {
+        moveTo(fulfillmentStarted ? OrderStatus.CANCELLING : OrderStatus.CANCELLED, now);
+        cancellationRequestedBy = actor;
+        cancellationRequestedAt = now;
+        cancellationReason = request.reason();
+        cancellationInitiator = request.initiator();
+        if (status == OrderStatus.CANCELLED) {
+            lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));
+        }
+    }
+
+    /** The compensation of a cancelling order is done: the order and all its lines are cancelled. */
+    public void cancelled(Instant now) {
+        moveTo(OrderStatus.CANCELLED, now);
+        lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));
     }
 
     /** Marks a change that is not a status move (an item completed) so the version tells readers. */
@@ -246,8 +277,9 @@ public class CustomerOrder {
         return new OrderView(id, orderNumber, orderType, status, customerId, accountId, catalogVersionId, sourceQuoteId,
                 sourceQuoteNumber, sourceQuoteRevision, acceptanceId, priority, requestedCompletionDate, currency,
                 oneTimeTotal, price == null ? List.of() : price.recurringTotals(),
-                lines.stream().map(OrderLine::view).toList(), validation, entityVersion, createdBy, createdAt, updatedAt,
-                completedAt);
+                lines.stream().map(OrderLine::view).toList(), validation, cancellationRequestedBy == null ? null
+                : new OrderView.Cancellation(cancellationRequestedBy, cancellationRequestedAt, cancellationReason,
+                        cancellationInitiator), entityVersion, createdBy, createdAt, updatedAt, completedAt);
     }
 
     public OrderSummary summary() {
@@ -261,7 +293,8 @@ public class CustomerOrder {
         return new CustomerOrderView(id, orderNumber, customerFacingStatus(), customerId, sourceQuoteNumber, currency,
                 oneTimeTotal, recurring, lines.stream().map(l -> new CustomerOrderView.Line(l.lineNumber(),
                         l.offeringName(), l.quantity(), l.characteristics(),
-                        l.status() == OrderLine.Status.COMPLETED ? "COMPLETED" : "IN_PROGRESS")).toList(),
+                        l.status() == OrderLine.Status.COMPLETED || l.status() == OrderLine.Status.CANCELLED
+                                ? l.status().name() : "IN_PROGRESS")).toList(),
                 createdAt, completedAt);
     }
 
@@ -271,7 +304,8 @@ public class CustomerOrder {
             case HELD -> "ON_HOLD";
             case IN_PROGRESS, FALLOUT -> "IN_PROGRESS";
             case COMPLETED -> "COMPLETED";
-            case CANCELLING, CANCELLED -> "CANCELLED";
+            case CANCELLING -> "CANCELLING";
+            case CANCELLED -> "CANCELLED";
             case FAILED -> "NOT_FULFILLED";
         };
     }

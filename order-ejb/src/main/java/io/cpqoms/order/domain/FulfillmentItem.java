@@ -21,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,13 @@ public class FulfillmentItem {
     public static final String ITEM_TRANSITION_NOT_ALLOWED = "ITEM_TRANSITION_NOT_ALLOWED";
     public static final String STALE_ATTEMPT = "STALE_ATTEMPT";
     public static final String ITEM_OUTCOME_CONFLICT = "ITEM_OUTCOME_CONFLICT";
+    public static final String ITEM_NOT_RETRYABLE = "ITEM_NOT_RETRYABLE";
+    public static final String ITEM_NOT_FORCIBLE = "ITEM_NOT_FORCIBLE";
+    public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
+    private static final Set<FulfillmentItemStatus> NOT_STARTED = EnumSet.of(FulfillmentItemStatus.PENDING,
+            FulfillmentItemStatus.READY, FulfillmentItemStatus.BLOCKED, FulfillmentItemStatus.FAILED);
+    private static final Set<FulfillmentItemStatus> AWAITING_OUTCOME = EnumSet.of(FulfillmentItemStatus.IN_PROGRESS,
+            FulfillmentItemStatus.WAITING_EXTERNAL, FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME);
 
     @Id
     @Column(name = "fulfillment_item_id")
@@ -84,6 +92,10 @@ public class FulfillmentItem {
     private Instant dispatchedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    @Column(name = "compensation_reference")
+    private String compensationReference;
+    @Column(name = "compensated_at")
+    private Instant compensatedAt;
     @Version
     @Column(name = "entity_version")
     private long entityVersion;
@@ -128,18 +140,97 @@ public class FulfillmentItem {
     /** Hands the item to its responsible system: the message a worker receives. */
     public FulfillmentDispatch dispatch(String tenantId, String orderNumber, Instant now) {
         moveTo(FulfillmentItemStatus.IN_PROGRESS, now);
-        externalRequestId = FulfillmentDispatch.externalRequestId(orderId, id, attemptGroup);
-        dispatchedAt = now;
-        return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, action.name(),
-                externalRequestId, attemptGroup, input());
+        return send(tenantId, orderNumber, action.name(), now);
     }
 
     /**
-     * Records completion. Returns false when the same completion was recorded already (a redelivered
-     * report); a report for another attempt or contradicting the recorded outcome is refused.
+     * Sends a failed item, or its failed compensation, to its system again: a new attempt group, so a
+     * new external request id, and a late report of the attempt before is recognised as stale.
+     */
+    public FulfillmentDispatch retry(String tenantId, String orderNumber, Instant now) {
+        boolean compensation = status == FulfillmentItemStatus.COMPENSATION_FAILED;
+        if (status != FulfillmentItemStatus.FAILED && !compensation) {
+            throw DomainException.conflict(ITEM_NOT_RETRYABLE, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only a failed item or a failed compensation is sent again.");
+        }
+        moveTo(compensation ? FulfillmentItemStatus.COMPENSATING : FulfillmentItemStatus.IN_PROGRESS, now);
+        attemptGroup++;
+        failureCode = null;
+        failureMessage = null;
+        return send(tenantId, orderNumber, compensation ? compensationAction : action.name(), now);
+    }
+
+    /** Asks the responsible system to reverse the completed work with the item's compensation action. */
+    public FulfillmentDispatch compensate(String tenantId, String orderNumber, Instant now) {
+        if (!compensable()) {
+            throw DomainException.conflict(POINT_OF_NO_RETURN, "Fulfillment item " + id + " (" + itemType
+                    + ") has no compensation action: its work cannot be reversed.");
+        }
+        moveTo(FulfillmentItemStatus.COMPENSATING, now);
+        attemptGroup++;
+        return send(tenantId, orderNumber, compensationAction, now);
+    }
+
+    private FulfillmentDispatch send(String tenantId, String orderNumber, String work, Instant now) {
+        externalRequestId = FulfillmentDispatch.externalRequestId(orderId, id, attemptGroup);
+        dispatchedAt = now;
+        return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, work,
+                externalRequestId, attemptGroup, input());
+    }
+
+    /** Cancels an item whose work has not started (or failed); false for one that is under way or done. */
+    public boolean cancel(Instant now) {
+        if (!NOT_STARTED.contains(status)) {
+            return false;
+        }
+        moveTo(FulfillmentItemStatus.CANCELLED, now);
+        return true;
+    }
+
+    /**
+     * Break-glass: completes an item its system has not reported on (or refused), with the reason
+     * recorded in its result. The external reference names the work done outside, when there is one.
+     */
+    public void forceComplete(String actor, String reason, String reference, Instant now) {
+        if (!AWAITING_OUTCOME.contains(status) && status != FulfillmentItemStatus.FAILED) {
+            throw DomainException.conflict(ITEM_NOT_FORCIBLE, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only an item under way or failed can be completed by force.");
+        }
+        moveTo(FulfillmentItemStatus.COMPLETED, now);
+        externalReference = reference == null || reference.isBlank() ? "FORCED:" + actor : reference;
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("forcedBy", actor);
+        result.put("reason", reason);
+        resultPayload = Json.write(result);
+        failureCode = null;
+        failureMessage = null;
+        completedAt = now;
+    }
+
+    /**
+     * Records completion, of the work or of its compensation. Returns false when the same completion
+     * was recorded already (a redelivered report); a report for another attempt or contradicting the
+     * recorded outcome is refused.
      */
     public boolean complete(String reportedRequestId, String reference, Map<String, String> result, Instant now) {
         checkAttempt(reportedRequestId);
+        if (status == FulfillmentItemStatus.COMPENSATED) {
+            if (Objects.equals(reference, compensationReference)) {
+                return false;
+            }
+            throw DomainException.conflict(ITEM_OUTCOME_CONFLICT, "Item " + id + " was compensated with external reference "
+                    + compensationReference + ", not " + reference + ".");
+        }
+        if (status == FulfillmentItemStatus.COMPENSATING) {
+            moveTo(FulfillmentItemStatus.COMPENSATED, now);
+            compensationReference = reference;
+            compensatedAt = now;
+            return true;
+        }
+        if (status == FulfillmentItemStatus.FAILED) {
+            throw DomainException.conflict(ITEM_OUTCOME_CONFLICT, "Item " + id + " failed with " + failureCode
+                    + " on this attempt; a completion contradicts it.");
+        }
         if (status == FulfillmentItemStatus.COMPLETED) {
             if (Objects.equals(reference, externalReference)) {
                 return false;
@@ -157,7 +248,13 @@ public class FulfillmentItem {
     /** Records failure; false when this failure was recorded already. */
     public boolean fail(String reportedRequestId, String code, String message, Instant now) {
         checkAttempt(reportedRequestId);
-        if (status == FulfillmentItemStatus.FAILED) {
+        if (status == FulfillmentItemStatus.COMPENSATING) {
+            moveTo(FulfillmentItemStatus.COMPENSATION_FAILED, now);
+            failureCode = code;
+            failureMessage = message;
+            return true;
+        }
+        if (status == FulfillmentItemStatus.FAILED || status == FulfillmentItemStatus.COMPENSATION_FAILED) {
             if (Objects.equals(code, failureCode)) {
                 return false;
             }
@@ -222,6 +319,25 @@ public class FulfillmentItem {
         return failureCode;
     }
 
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    /** Whether the work done can be reversed: the item has a compensation action. */
+    public boolean compensable() {
+        return compensationAction != null && !compensationAction.isBlank();
+    }
+
+    /** Whether the item needs nothing more for a cancelled order: cancelled, or its work reversed. */
+    public boolean settled() {
+        return status == FulfillmentItemStatus.CANCELLED || status == FulfillmentItemStatus.COMPENSATED;
+    }
+
+    /** Whether the item's work is done or under way and cannot be reversed. */
+    public boolean irreversible() {
+        return !compensable() && (status == FulfillmentItemStatus.COMPLETED || AWAITING_OUTCOME.contains(status));
+    }
+
     public Set<UUID> dependsOn() {
         return Set.copyOf(dependsOn);
     }
@@ -234,6 +350,7 @@ public class FulfillmentItem {
     public FulfillmentItemView view() {
         return new FulfillmentItemView(id, orderId, orderLineId, sequence, itemType, responsibleSystem, action, status,
                 List.copyOf(dependsOn), attemptGroup, retryCount, maxRetryCount, externalRequestId, externalReference,
-                compensationAction, failureCode, failureMessage, dispatchedAt, completedAt);
+                compensationAction, failureCode, failureMessage, dispatchedAt, completedAt, compensationReference,
+                compensatedAt);
     }
 }

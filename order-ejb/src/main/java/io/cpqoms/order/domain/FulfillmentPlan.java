@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The persisted plan of one order read as a whole: what is ready, what each line amounts to, whether all is done. */
@@ -32,6 +33,35 @@ public final class FulfillmentPlan {
         return items.stream().allMatch(i -> i.status() == FulfillmentItemStatus.COMPLETED);
     }
 
+    public Optional<FulfillmentItem> item(UUID itemId) {
+        return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
+    }
+
+    /** Whether an item has failed and waits for a person. */
+    public boolean anyFailed() {
+        return items.stream().anyMatch(i -> i.status() == FulfillmentItemStatus.FAILED);
+    }
+
+    /**
+     * Completed items whose dependents have all been cancelled or compensated, in reverse plan order:
+     * work is reversed in the opposite order it was done (billing before the circuit it bills).
+     */
+    public List<FulfillmentItem> compensable() {
+        return items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPLETED)
+                .filter(i -> items.stream().filter(d -> d.dependsOn().contains(i.id())).allMatch(FulfillmentItem::settled))
+                .sorted(Comparator.comparingInt(FulfillmentItem::sequence).reversed()).toList();
+    }
+
+    /** Whether every item is cancelled or compensated: a cancelled order needs nothing more. */
+    public boolean settled() {
+        return items.stream().allMatch(FulfillmentItem::settled);
+    }
+
+    /** Items whose work is done or under way and has no compensation: past them, an order cannot be cancelled. */
+    public List<FulfillmentItem> irreversible() {
+        return items.stream().filter(FulfillmentItem::irreversible).toList();
+    }
+
     /** Each line's fulfillment status: failed if any item failed, completed if all did, else in progress or pending. */
     public Map<UUID, FulfillmentItemStatus> lineSummaries() {
         Map<UUID, List<FulfillmentItem>> byLine = new LinkedHashMap<>();
@@ -45,13 +75,19 @@ public final class FulfillmentPlan {
         return combine(lineItems.stream().map(FulfillmentItem::status).toList());
     }
 
-    /** One status for several: failed if any failed, completed if all (or none) completed, else in progress or pending. */
+    /**
+     * One status for several: failed if any failed (or failed to compensate), completed if all (or
+     * none) completed, cancelled if all were cancelled or compensated, else in progress or pending.
+     */
     public static FulfillmentItemStatus combine(List<FulfillmentItemStatus> statuses) {
-        if (statuses.contains(FulfillmentItemStatus.FAILED)) {
+        if (statuses.contains(FulfillmentItemStatus.FAILED) || statuses.contains(FulfillmentItemStatus.COMPENSATION_FAILED)) {
             return FulfillmentItemStatus.FAILED;
         }
         if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.COMPLETED)) {
             return FulfillmentItemStatus.COMPLETED;
+        }
+        if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.CANCELLED || s == FulfillmentItemStatus.COMPENSATED)) {
+            return FulfillmentItemStatus.CANCELLED;
         }
         if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.PENDING)) {
             return FulfillmentItemStatus.PENDING;

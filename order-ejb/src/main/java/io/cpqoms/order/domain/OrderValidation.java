@@ -12,6 +12,8 @@ import java.util.UUID;
  * Order validation (seed 000, sections 9-10): "may the organisation run this order now?". The same
  * checks refuse a capture synchronously and, run again when the order is validated, decide between
  * VALIDATED and HELD. Each check is named, each finding has a code, severity, message and target.
+ * A blocker that is a matter of policy rather than of fact (a possible duplicate) is overridable: it
+ * does not refuse the capture, it holds the order for a supervisor's decision.
  * The dimensions not yet checked (billing readiness, contracts, inventory, address, KYC, conflicting
  * orders) are added here.
  */
@@ -44,6 +46,11 @@ public final class OrderValidation {
 
         public boolean hasBlocker() {
             return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER);
+        }
+
+        /** Whether a capture is refused: a blocker no supervisor may override. */
+        public boolean refusesCapture() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER && !f.overridable());
         }
 
         /** The blockers as rule violations, for a refusal. */
@@ -97,14 +104,14 @@ public final class OrderValidation {
         configurationViolations.forEach(v -> findings.add(blocker(v.rule(), v.message(), v.target())));
         performed.add(NO_DUPLICATE);
         if (duplicateOf != null) {
-            findings.add(blocker(DUPLICATE_ORDER, "Order " + duplicateOf
-                    + " is open for the same customer with the same lines.", "lines"));
+            findings.add(new ValidationCheck(DUPLICATE_ORDER, Severity.BLOCKER, "Order " + duplicateOf
+                    + " is open for the same customer with the same lines.", "lines", true));
         }
         return new Outcome(performed, findings);
     }
 
     private static ValidationCheck blocker(String code, String message, String target) {
-        return new ValidationCheck(code, Severity.BLOCKER, message, target);
+        return new ValidationCheck(code, Severity.BLOCKER, message, target, false);
     }
 
     private static boolean isBlank(String value) {

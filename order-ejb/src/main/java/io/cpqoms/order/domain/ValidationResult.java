@@ -4,6 +4,7 @@ import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
 import io.cpqoms.order.api.Severity;
 import io.cpqoms.order.api.ValidationCheck;
+import io.cpqoms.order.api.ValidationOverride;
 import io.cpqoms.order.api.ValidationResultView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -41,6 +42,12 @@ public class ValidationResult {
     private Instant validatedAt;
     @Column(name = "validated_by")
     private String validatedBy;
+    @Column(name = "overridden_by")
+    private String overriddenBy;
+    @Column(name = "overridden_at")
+    private Instant overriddenAt;
+    @Column(name = "override_reason")
+    private String overrideReason;
 
     protected ValidationResult() {
     }
@@ -59,6 +66,21 @@ public class ValidationResult {
         return PASSED.equals(status);
     }
 
+    /** The blockers no override lets through. */
+    public List<ValidationCheck> hardBlockers() {
+        return findings().stream().filter(c -> c.severity() == Severity.BLOCKER && !c.overridable()).toList();
+    }
+
+    /** A supervisor lets the order go on despite its overridable blockers; the result keeps who, when and why. */
+    public void override(String actor, String reason, Instant now) {
+        if (passed() || overriddenBy != null || !hardBlockers().isEmpty()) {
+            throw new IllegalStateException("only a failed result with overridable blockers alone is overridden once");
+        }
+        overriddenBy = actor;
+        overriddenAt = now;
+        overrideReason = reason;
+    }
+
     public UUID id() {
         return id;
     }
@@ -69,7 +91,8 @@ public class ValidationResult {
 
     public ValidationResultView view() {
         List<String> performed = Json.read(checksPerformed, CODES);
-        return new ValidationResultView(id, orderId, status, validatedAt, performed, findings());
+        return new ValidationResultView(id, orderId, status, validatedAt, performed, findings(),
+                overriddenBy == null ? null : new ValidationOverride(overriddenBy, overriddenAt, overrideReason));
     }
 
     public long blockers() {

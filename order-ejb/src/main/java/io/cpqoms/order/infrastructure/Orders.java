@@ -6,6 +6,7 @@ import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.order.api.OrderQuery;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.domain.CustomerOrder;
+import io.cpqoms.order.domain.FalloutCase;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.domain.ValidationResult;
 import jakarta.annotation.Resource;
@@ -31,6 +32,7 @@ public class Orders {
 
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
     public static final String FULFILLMENT_ITEM_NOT_FOUND = "FULFILLMENT_ITEM_NOT_FOUND";
+    public static final String FALLOUT_CASE_NOT_FOUND = "FALLOUT_CASE_NOT_FOUND";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     private static final String KICK_REQUESTED = Orders.class.getName() + ".kick";
 
@@ -87,6 +89,25 @@ public class Orders {
 
     public void add(ValidationResult result) {
         em.persist(result);
+    }
+
+    public void add(FalloutCase fallout) {
+        em.persist(fallout);
+    }
+
+    /** The order's fallout cases, oldest first. */
+    public List<FalloutCase> falloutCases(UUID orderId) {
+        return em.createQuery("select f from FalloutCase f where f.orderId = :order order by f.openedAt, f.id",
+                FalloutCase.class).setParameter("order", orderId).getResultList();
+    }
+
+    /** A case of the order, or 404. */
+    public FalloutCase falloutCase(UUID orderId, UUID caseId) {
+        FalloutCase fallout = em.find(FalloutCase.class, caseId);
+        if (fallout == null || !fallout.orderId().equals(orderId)) {
+            throw DomainException.notFound(FALLOUT_CASE_NOT_FOUND, "Fallout case " + caseId + " does not exist on this order.");
+        }
+        return fallout;
     }
 
     /** The tenant's order, or 404: another tenant's order is indistinguishable from none. */

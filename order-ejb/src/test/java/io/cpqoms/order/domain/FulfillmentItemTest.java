@@ -170,7 +170,7 @@ class FulfillmentItemTest {
         item.fail(item.externalRequestId(), "RESOURCE_UNAVAILABLE", "no port", LATER);
 
         refused(() -> item.complete(item.externalRequestId(), "NETW-1", Map.of(), LATER),
-                FulfillmentItem.ITEM_TRANSITION_NOT_ALLOWED);
+                FulfillmentItem.ITEM_OUTCOME_CONFLICT);
         assertEquals(FulfillmentItemStatus.FAILED, item.status());
         assertNull(item.externalReference());
     }
@@ -181,5 +181,105 @@ class FulfillmentItemTest {
         FulfillmentItem b = item(2, "B");
         FulfillmentItem c = item(3, "C", a, b);
         assertEquals(Set.copyOf(List.of(a.id(), b.id())), Set.copyOf(c.view().dependsOn()));
+    }
+
+    // --- retry, cancellation, compensation, break-glass ---------------------------------------
+
+    @Test
+    void aRetrySendsAFailedItemAgainAsANewAttempt() {
+        FulfillmentItem item = dispatched();
+        String first = item.externalRequestId();
+        item.fail(first, "RESOURCE_UNAVAILABLE", "no port", LATER);
+
+        FulfillmentDispatch retry = item.retry("acme", "ORD-000001", LATER);
+
+        assertEquals(FulfillmentItemStatus.IN_PROGRESS, item.status());
+        assertEquals(ORDER + ":" + item.id() + ":2", retry.externalRequestId());
+        assertEquals(2, retry.attemptGroup());
+        assertEquals("ADD", retry.action());
+        assertNull(item.failureCode(), "the failure belongs to the attempt before");
+        refused(() -> item.complete(first, "NETW-1", Map.of(), LATER), FulfillmentItem.STALE_ATTEMPT);
+        assertTrue(item.complete(retry.externalRequestId(), "NETW-2", Map.of(), LATER));
+    }
+
+    @Test
+    void onlyAFailedItemOrCompensationIsRetried() {
+        FulfillmentItem item = dispatched();
+        refused(() -> item.retry("acme", "ORD-000001", LATER), FulfillmentItem.ITEM_NOT_RETRYABLE);
+        assertEquals(1, item.view().attemptGroup());
+    }
+
+    @Test
+    void onlyWorkNotStartedIsCancelled() {
+        FulfillmentItem pending = item(1, "A");
+        FulfillmentItem running = dispatched();
+        FulfillmentItem failed = Items.failed(item(2, "B"));
+
+        assertTrue(pending.cancel(LATER));
+        assertTrue(failed.cancel(LATER));
+        assertFalse(running.cancel(LATER), "work under way is awaited");
+        assertEquals(FulfillmentItemStatus.CANCELLED, pending.status());
+        assertEquals(FulfillmentItemStatus.IN_PROGRESS, running.status());
+        assertTrue(pending.settled());
+    }
+
+    @Test
+    void compensationReversesCompletedWorkUnderItsOwnRequestId() {
+        FulfillmentItem item = Items.done(item(1, "IP_ALLOCATION"));
+
+        FulfillmentDispatch compensation = item.compensate("acme", "ORD-1", LATER);
+
+        assertEquals(FulfillmentItemStatus.COMPENSATING, item.status());
+        assertEquals("UNDO_IP_ALLOCATION", compensation.action());
+        assertEquals(ORDER + ":" + item.id() + ":2", compensation.externalRequestId());
+        assertTrue(item.complete(compensation.externalRequestId(), "UNDO-REF", Map.of(), LATER));
+        assertEquals(FulfillmentItemStatus.COMPENSATED, item.status());
+        assertEquals("UNDO-REF", item.view().compensationReference());
+        assertEquals("REF-IP_ALLOCATION", item.externalReference(), "the forward reference stays");
+        assertFalse(item.complete(compensation.externalRequestId(), "UNDO-REF", Map.of(), LATER), "a repeat is a no-op");
+        refused(() -> item.complete(compensation.externalRequestId(), "OTHER", Map.of(), LATER),
+                FulfillmentItem.ITEM_OUTCOME_CONFLICT);
+        assertTrue(item.settled());
+    }
+
+    @Test
+    void aFailedCompensationIsRetriedAsACompensation() {
+        FulfillmentItem item = Items.done(item(1, "IP_ALLOCATION"));
+        FulfillmentDispatch compensation = item.compensate("acme", "ORD-1", LATER);
+        assertTrue(item.fail(compensation.externalRequestId(), "IPAM_DOWN", "timeout", LATER));
+        assertEquals(FulfillmentItemStatus.COMPENSATION_FAILED, item.status());
+        assertFalse(item.settled());
+
+        FulfillmentDispatch again = item.retry("acme", "ORD-1", LATER);
+        assertEquals(FulfillmentItemStatus.COMPENSATING, item.status());
+        assertEquals("UNDO_IP_ALLOCATION", again.action());
+        assertEquals(3, again.attemptGroup());
+    }
+
+    @Test
+    void workWithoutACompensationActionIsThePointOfNoReturn() {
+        FulfillmentItem item = new FulfillmentItem(ORDER, new Decomposition.PlannedItem(Items.id("x"), Items.LINE_1, 1,
+                "CONTRACT_SIGNATURE", "crm", io.cpqoms.catalog.api.LineAction.ADD, null, 0, Set.of(), Map.of()), NOW);
+        assertFalse(item.irreversible(), "nothing done yet");
+        item.dispatch("acme", "ORD-1", NOW);
+        assertTrue(item.irreversible(), "under way and cannot be undone");
+        item.complete(item.externalRequestId(), "CRM-1", Map.of(), NOW);
+        refused(() -> item.compensate("acme", "ORD-1", LATER), FulfillmentItem.POINT_OF_NO_RETURN);
+        assertFalse(Items.done(item(2, "B")).irreversible());
+    }
+
+    @Test
+    void breakGlassCompletesAFailedItemWithTheReason() {
+        FulfillmentItem item = dispatched();
+        item.fail(item.externalRequestId(), "RESOURCE_UNAVAILABLE", "no port", LATER);
+
+        item.forceComplete("acme-break-glass", "Provisioned by hand, ticket CHG-7", null, LATER);
+
+        assertEquals(FulfillmentItemStatus.COMPLETED, item.status());
+        assertEquals("FORCED:acme-break-glass", item.externalReference());
+        assertNull(item.failureCode());
+        assertEquals(LATER, item.view().completedAt());
+        refused(() -> item.forceComplete("acme-break-glass", "again", null, LATER), FulfillmentItem.ITEM_NOT_FORCIBLE);
+        refused(() -> item(2, "PENDING_ONE").forceComplete("x", "not started", null, LATER), FulfillmentItem.ITEM_NOT_FORCIBLE);
     }
 }

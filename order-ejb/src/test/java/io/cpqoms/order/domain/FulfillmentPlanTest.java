@@ -104,4 +104,45 @@ class FulfillmentPlanTest {
         assertEquals(FulfillmentItemStatus.COMPLETED, summaries.get(LINE_1));
         assertEquals(FulfillmentItemStatus.FAILED, summaries.get(LINE_2), "one failed item fails the line");
     }
+
+    @Test
+    void workIsCompensatedInReverseOrderOnceItsDependentsAreSettled() {
+        FulfillmentItem circuit = done(item(1, "CIRCUIT"));
+        FulfillmentItem ip = done(item(2, "IP"));
+        FulfillmentItem router = done(item(3, "ROUTER", circuit, ip));
+        FulfillmentItem billing = done(item(4, "BILLING", router));
+        FulfillmentPlan plan = new FulfillmentPlan(List.of(circuit, ip, router, billing));
+
+        assertEquals(List.of("BILLING"), types(plan.compensable()));
+        billing.compensate("t", "ORD-1", Items.NOW);
+        assertEquals(List.of(), types(plan.compensable()), "the router waits for billing's reversal");
+        billing.complete(billing.externalRequestId(), "UNDO-B", Map.of(), Items.NOW);
+        assertEquals(List.of("ROUTER"), types(plan.compensable()));
+        router.compensate("t", "ORD-1", Items.NOW);
+        router.complete(router.externalRequestId(), "UNDO-R", Map.of(), Items.NOW);
+        assertEquals(List.of("IP", "CIRCUIT"), types(plan.compensable()));
+        assertFalse(plan.settled());
+    }
+
+    @Test
+    void aPlanIsSettledWhenEveryItemIsCancelledOrCompensated() {
+        FulfillmentItem circuit = done(item(1, "CIRCUIT"));
+        FulfillmentItem billing = item(2, "BILLING", circuit);
+        FulfillmentPlan plan = new FulfillmentPlan(List.of(circuit, billing));
+        billing.cancel(Items.NOW);
+        assertFalse(plan.settled());
+        circuit.compensate("t", "ORD-1", Items.NOW);
+        circuit.complete(circuit.externalRequestId(), "UNDO", Map.of(), Items.NOW);
+        assertTrue(plan.settled());
+        assertEquals(FulfillmentItemStatus.CANCELLED, plan.lineSummaries().get(LINE_1));
+    }
+
+    @Test
+    void anyFailedItemKeepsTheOrderInFallout() {
+        FulfillmentItem a = failed(item(1, "A"));
+        FulfillmentPlan plan = new FulfillmentPlan(List.of(a, item(2, "B")));
+        assertTrue(plan.anyFailed());
+        a.retry("t", "ORD-1", Items.NOW);
+        assertFalse(plan.anyFailed());
+    }
 }

@@ -183,10 +183,12 @@ class OrderValidationTest {
 
         assertEquals(List.of(
                 new ValidationCheck("CHARACTERISTIC_REQUIRED", Severity.BLOCKER, "siteId is required",
-                        "lines[0].characteristics.siteId"),
-                new ValidationCheck("OFFERING_NOT_SELLABLE", Severity.BLOCKER, "po_dsl is RETIRED", "lines[1].offeringId")),
+                        "lines[0].characteristics.siteId", false),
+                new ValidationCheck("OFFERING_NOT_SELLABLE", Severity.BLOCKER, "po_dsl is RETIRED", "lines[1].offeringId",
+                        false)),
                 outcome.findings());
         assertTrue(outcome.hasBlocker());
+        assertTrue(outcome.refusesCapture());
         assertEquals(violations, outcome.blockers(), "a refusal names the same rules, targets and messages");
     }
 
@@ -196,6 +198,16 @@ class OrderValidationTest {
         assertEquals(OrderValidation.DUPLICATE_ORDER, finding.code());
         assertEquals("lines", finding.target());
         assertTrue(finding.message().contains("ORD-000042"), finding.message());
+    }
+
+    @Test
+    void aPossibleDuplicateHoldsTheOrderInsteadOfRefusingIt() {
+        Outcome outcome = OrderValidation.validate(direct(), null, List.of(), "ORD-000042");
+        assertTrue(only(outcome).overridable(), "a supervisor may decide the order is no duplicate");
+        assertTrue(outcome.hasBlocker(), "the order is held");
+        assertFalse(outcome.refusesCapture(), "but captured");
+        assertTrue(OrderValidation.validate(withCustomer(direct(), null, null), null, List.of(), "ORD-000042")
+                .refusesCapture(), "a fact-based blocker still refuses");
     }
 
     @Test

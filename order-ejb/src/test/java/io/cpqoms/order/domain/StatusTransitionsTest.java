@@ -83,7 +83,9 @@ class StatusTransitionsTest {
     @CsvSource({
             "PENDING, IN_PROGRESS", "PENDING, READY", "READY, IN_PROGRESS", "IN_PROGRESS, COMPLETED",
             "IN_PROGRESS, FAILED", "IN_PROGRESS, WAITING_UNKNOWN_OUTCOME", "WAITING_EXTERNAL, COMPLETED",
-            "WAITING_UNKNOWN_OUTCOME, IN_PROGRESS", "FAILED, IN_PROGRESS", "COMPLETED, COMPENSATED"})
+            "WAITING_UNKNOWN_OUTCOME, IN_PROGRESS", "FAILED, IN_PROGRESS", "FAILED, COMPLETED", "FAILED, CANCELLED",
+            "PENDING, CANCELLED", "COMPLETED, COMPENSATING", "COMPENSATING, COMPENSATED", "COMPENSATING, COMPENSATION_FAILED",
+            "COMPENSATION_FAILED, COMPENSATING"})
     void anItemMay(FulfillmentItemStatus from, FulfillmentItemStatus to) {
         assertTrue(from.canMoveTo(to));
     }
@@ -91,8 +93,9 @@ class StatusTransitionsTest {
     @ParameterizedTest(name = "{0} -/-> {1}")
     @CsvSource({
             "PENDING, COMPLETED", "PENDING, FAILED", "IN_PROGRESS, IN_PROGRESS", "COMPLETED, FAILED",
-            "COMPLETED, IN_PROGRESS", "FAILED, COMPLETED", "CANCELLED, IN_PROGRESS", "COMPENSATED, COMPLETED",
-            "IN_PROGRESS, PENDING"})
+            "COMPLETED, IN_PROGRESS", "CANCELLED, IN_PROGRESS", "COMPENSATED, COMPLETED",
+            "IN_PROGRESS, PENDING", "IN_PROGRESS, CANCELLED", "COMPLETED, COMPENSATED", "COMPLETED, CANCELLED",
+            "COMPENSATION_FAILED, COMPLETED", "COMPENSATION_FAILED, CANCELLED"})
     void anItemMayNot(FulfillmentItemStatus from, FulfillmentItemStatus to) {
         assertFalse(from.canMoveTo(to));
     }
@@ -106,7 +109,8 @@ class StatusTransitionsTest {
 
     @Test
     void aCompletedItemCanOnlyBeCompensated() {
-        assertEquals(Set.of(FulfillmentItemStatus.COMPENSATED),
+        assertEquals(Set.of(FulfillmentItemStatus.COMPENSATING, FulfillmentItemStatus.COMPENSATED,
+                        FulfillmentItemStatus.COMPENSATION_FAILED),
                 reachable(FulfillmentItemStatus.COMPLETED, FulfillmentItemStatus.class, FulfillmentItemStatus::canMoveTo));
     }
 }

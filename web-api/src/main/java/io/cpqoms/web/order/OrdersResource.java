@@ -1,7 +1,11 @@
 package io.cpqoms.web.order;
 
 import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.CancellationCommands;
+import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CaptureResult;
+import io.cpqoms.order.api.ForcedCompletion;
+import io.cpqoms.order.api.FulfillmentCommands;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.FulfillmentItemView;
@@ -15,9 +19,12 @@ import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderView;
 import io.cpqoms.order.api.QuoteConversion;
 import io.cpqoms.order.api.TimelineEntry;
+import io.cpqoms.order.api.ValidationCommands;
+import io.cpqoms.order.api.ValidationOverride;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.SensitiveAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -54,6 +61,15 @@ public class OrdersResource {
 
     @EJB
     OrderQueries queries;
+
+    @EJB
+    CancellationCommands cancellation;
+
+    @EJB
+    ValidationCommands validation;
+
+    @EJB
+    FulfillmentCommands fulfillment;
 
     @Inject
     CallerContext caller;
@@ -159,5 +175,64 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<OrderEvent> events(@PathParam("id") String id) {
         return queries.events(caller.command(), Parameters.uuid("id", id));
+    }
+
+    // ---- interventions (seed 000, section 37) ---------------------------------------------------
+
+    @POST
+    @Path("{id}/cancellations")
+    @RolesAllowed(Roles.OPERATIONS_SUPERVISOR)
+    @SensitiveAction("CANCEL_ORDER")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an order",
+            description = "Before fulfillment the order is CANCELLED at once. In fulfillment it is CANCELLING: items not"
+                    + " started are cancelled and completed work is compensated by its system in reverse order, then the"
+                    + " order is CANCELLED. Work without a compensation action is the point of no return. Asking again"
+                    + " changes nothing.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CancellationRequest.class)))
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING")
+    @APIResponse(responseCode = "400", description = "Reason or initiator missing", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The order is completed (ORDER_NOT_CANCELLABLE) or past the point of"
+            + " no return (POINT_OF_NO_RETURN)", content = @Content(mediaType = "application/problem+json"))
+    public OrderView cancel(@PathParam("id") String id, String body) {
+        return cancellation.cancel(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CancellationRequest.class));
+    }
+
+    @POST
+    @Path("{id}/validation-overrides")
+    @RolesAllowed(Roles.OPERATIONS_SUPERVISOR)
+    @SensitiveAction("OVERRIDE_VALIDATION_BLOCKER")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Override the overridable blockers of a held order",
+            description = "The validation result keeps who overrode it, when and why; the order goes on to decomposition.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ValidationOverride.Request.class)))
+    @APIResponse(responseCode = "200", description = "The order, VALIDATED")
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The order is not held (ORDER_NOT_HELD) or a blocker cannot be"
+            + " overridden (BLOCKER_NOT_OVERRIDABLE)", content = @Content(mediaType = "application/problem+json"))
+    public OrderView overrideValidation(@PathParam("id") String id, String body) {
+        return validation.overrideBlockers(caller.command(), Parameters.uuid("id", id),
+                JsonBody.read(body, ValidationOverride.Request.class));
+    }
+
+    @POST
+    @Path("{id}/fulfillment-items/{itemId}/force-completions")
+    @RolesAllowed(Roles.BREAK_GLASS)
+    @SensitiveAction("FORCE_COMPLETE_ITEM")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Break glass: complete a fulfillment item without its system's report",
+            description = "Only with a reason; the audit trail gets the completion and an extra BREAK_GLASS_USED record."
+                    + " The item's open fallout case is resolved and the order goes on.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ForcedCompletion.class)))
+    @APIResponse(responseCode = "200", description = "The item, COMPLETED")
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The item is not under way or failed, or the order is not in fulfillment",
+            content = @Content(mediaType = "application/problem+json"))
+    public FulfillmentItemView forceComplete(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+        return fulfillment.forceCompleteItem(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
+                JsonBody.read(body, ForcedCompletion.class));
     }
 }
