@@ -34,6 +34,9 @@ class AuthorizationIT {
     private static final Set<String> PLAN_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS);
     private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
+    private static final Set<String> FALLOUT_WORKERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR);
+    private static final Set<String> SUPERVISOR = Set.of(Roles.OPERATIONS_SUPERVISOR);
+    private static final Set<String> BREAK_GLASS = Set.of(Roles.BREAK_GLASS);
     private static final Set<String> ELIGIBILITY_CHECKERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
     private static final Set<String> PRICE_CALCULATORS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE);
     private static final Set<String> CONFIGURATORS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE,
@@ -67,6 +70,12 @@ class AuthorizationIT {
             new Rule("GET", "/orders/{id}/fulfillment-items", PLAN_READERS),
             new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
+            new Rule("GET", "/orders/{id}/fallout-cases", FALLOUT_WORKERS),
+            new Rule("POST", "/orders/{id}/fallout-cases/{caseId}/assignments", FALLOUT_WORKERS),
+            new Rule("POST", "/orders/{id}/fallout-cases/{caseId}/resolutions", FALLOUT_WORKERS),
+            new Rule("POST", "/orders/{id}/cancellations", SUPERVISOR),
+            new Rule("POST", "/orders/{id}/validation-overrides", SUPERVISOR),
+            new Rule("POST", "/orders/{id}/fulfillment-items/{itemId}/force-completions", BREAK_GLASS),
             new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/completions", WORKER),
             new Rule("POST", "/worker/orders/{orderId}/fulfillment-items/{itemId}/failures", WORKER),
             new Rule("POST", "/eligibility-checks", ELIGIBILITY_CHECKERS),
@@ -205,6 +214,7 @@ class AuthorizationIT {
                 .replace("{id}", UUID.randomUUID().toString())
                 .replace("{orderId}", UUID.randomUUID().toString())
                 .replace("{itemId}", UUID.randomUUID().toString())
+                .replace("{caseId}", UUID.randomUUID().toString())
                 .replace("{accountId}", "authz-" + UUID.randomUUID());
     }
 

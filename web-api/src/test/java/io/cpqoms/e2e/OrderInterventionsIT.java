@@ -1,0 +1,385 @@
+package io.cpqoms.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What people do to an order that cannot go on by itself (seed 000, sections 16-19 and 37), through
+ * HTTP on the deployed EAR with the simulated systems scripted by site id ({@code sim:<system>=...}):
+ * fallout cases worked by their work group or a supervisor, retries, break-glass completion, a
+ * supervisor's validation override, and cancellation with compensation. Refused attempts at the
+ * sensitive actions are audited; another tenant sees none of it.
+ */
+class OrderInterventionsIT {
+
+    private static final Api ADMIN = Api.as("acme-catalog-admin");
+    private static final Api CAPTURE = Api.as("acme-order-capture");
+    private static final Api NETWORK_OPERATIONS = Api.as("acme-operations");
+    private static final Api LOGISTICS_OPERATIONS = Api.as("acme-operations-logistics");
+    private static final Api SUPERVISOR = Api.as("acme-operations-supervisor");
+    private static final Api BREAK_GLASS = Api.as("acme-break-glass");
+    private static final Api WORKER = Api.as("acme-fulfillment-worker");
+    private static final Api AUDITOR = Api.as("acme-auditor");
+    private static final Api CUSTOMER_SERVICE = Api.as("acme-customer-service");
+    private static final Api GLOBEX_OPERATIONS = Api.as("globex-operations");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static String catalogVersion;
+
+    @BeforeAll
+    static void publishTheDemoCatalog() {
+        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"interventions " + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created.body());
+        catalogVersion = created.json().getString("id");
+        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
+                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
+        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** A direct fiber order whose site id scripts the simulated systems. */
+    private static String order(String customer, String site) {
+        Api.Reply captured = CAPTURE.post("/api/orders", body(customer, site));
+        assertEquals(201, captured.status(), captured.body());
+        return captured.json().getString("id");
+    }
+
+    private static String body(String customer, String site) {
+        return "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-1\",\"catalogVersionId\":\"" + catalogVersion
+                + "\",\"lines\":[{\"offeringId\":\"po_enterprise_fiber\",\"characteristics\":{\"bandwidthMbps\":\"500\","
+                + "\"slaTier\":\"PREMIUM\",\"siteId\":\"" + site + "\"}}]}";
+    }
+
+    private static String customer() {
+        return "cust-" + UUID.randomUUID();
+    }
+
+    private static JsonObject orderOf(String id) {
+        Api.Reply reply = SUPERVISOR.get("/api/orders/" + id);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static JsonObject awaitStatus(String id, String status) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> orderOf(id).getString("status").equals(status));
+        return orderOf(id);
+    }
+
+    private static JsonArray items(String orderId) {
+        Api.Reply reply = SUPERVISOR.get("/api/orders/" + orderId + "/fulfillment-items");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array();
+    }
+
+    private static JsonObject item(String orderId, String type) {
+        return items(orderId).stream().map(JsonValue::asJsonObject).filter(i -> i.getString("itemType").equals(type))
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitItems(String orderId, Predicate<JsonArray> condition) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(items(orderId)));
+    }
+
+    private static JsonArray cases(String orderId) {
+        Api.Reply reply = NETWORK_OPERATIONS.get("/api/orders/" + orderId + "/fallout-cases");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array();
+    }
+
+    private static List<String> timeline(String orderId) {
+        return AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream()
+                .map(e -> e.asJsonObject().getString("action")).toList();
+    }
+
+    private static JsonObject timelineEntry(String orderId, String action) {
+        return AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals(action)).reduce((a, b) -> b).orElseThrow(() ->
+                        new AssertionError(action + " not in " + timeline(orderId)));
+    }
+
+    private static List<String> eventTypes(String orderId) {
+        return AUDITOR.get("/api/orders/" + orderId + "/events").array().stream()
+                .map(e -> e.asJsonObject().getString("eventType")).toList();
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        assertEquals(code, reply.json().getString("code"), reply.body());
+    }
+
+    private static void assertDeniedAttemptAudited(String orderId, Api.Reply refused, String actor, String action) {
+        assertProblem(refused, 403, "ROLE_REQUIRED");
+        JsonObject denied = AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals("ACCESS_DENIED"))
+                .filter(e -> e.getJsonObject("details").getString("attemptedAction").equals(action))
+                .findFirst().orElseThrow(() -> new AssertionError(action + " attempt not audited"));
+        assertEquals(actor, denied.getString("actor"));
+        assertEquals(refused.header("X-Correlation-Id"), denied.getString("correlationId"));
+    }
+
+    private static final String RETRY = "{\"action\":\"RETRY_ITEM\",\"note\":\"address pool extended\"}";
+
+    // ---- fallout cases -------------------------------------------------------------------------
+
+    @Test
+    void aFailedItemOpensAFalloutCaseThatItsWorkGroupRetries() {
+        String orderId = order(customer(), "hq sim:ip-address-management=reject-first");
+        awaitStatus(orderId, "FALLOUT");
+        JsonArray cases = cases(orderId);
+        assertEquals(1, cases.size(), cases.toString());
+        JsonObject fallout = cases.getJsonObject(0);
+        String caseId = fallout.getString("id");
+        JsonObject ip = item(orderId, "IP_ALLOCATION");
+        assertEquals("FAILED", ip.getString("status"));
+        assertEquals("OPEN", fallout.getString("status"));
+        assertEquals("FULFILLMENT_ITEM_FAILED", fallout.getString("reasonCode"));
+        assertEquals("ip-address-management", fallout.getString("ownerGroup"));
+        assertEquals(ip.getString("id"), fallout.getString("fulfillmentItemId"));
+        assertTrue(fallout.getString("description").contains("RESOURCE_UNAVAILABLE"), fallout.toString());
+        assertEquals("FAILED", orderOf(orderId).getJsonArray("lines").getJsonObject(0).getString("fulfillmentStatus"));
+
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + caseId;
+        assertProblem(LOGISTICS_OPERATIONS.post(path + "/assignments", "{\"assignee\":\"acme-operations-logistics\"}"),
+                403, "NOT_IN_OWNER_GROUP");
+        assertProblem(LOGISTICS_OPERATIONS.post(path + "/resolutions", RETRY), 403, "NOT_IN_OWNER_GROUP");
+        assertProblem(NETWORK_OPERATIONS.post(path + "/assignments", "{}"), 400, "INVALID_FALLOUT_COMMAND");
+        assertProblem(NETWORK_OPERATIONS.post(path + "/resolutions", "{\"action\":\"EDIT_DATABASE\"}"), 400, "INVALID_REQUEST_BODY");
+
+        Api.Reply assigned = NETWORK_OPERATIONS.post(path + "/assignments", "{\"assignee\":\"acme-operations\"}");
+        assertEquals(200, assigned.status(), assigned.body());
+        assertEquals("ASSIGNED", assigned.json().getString("status"));
+        assertEquals("acme-operations", assigned.json().getString("ownerUserId"));
+
+        Api.Reply resolved = NETWORK_OPERATIONS.post(path + "/resolutions", RETRY);
+        assertEquals(200, resolved.status(), resolved.body());
+        assertEquals("RESOLVED", resolved.json().getString("status"));
+        assertEquals("RETRIED", resolved.json().getString("resolutionCode"));
+        assertEquals("acme-operations", resolved.json().getString("resolvedBy"));
+        assertEquals("address pool extended", resolved.json().getString("resolutionNote"));
+        assertProblem(NETWORK_OPERATIONS.post(path + "/resolutions", RETRY), 409, "FALLOUT_CASE_CLOSED");
+
+        awaitStatus(orderId, "COMPLETED");
+        JsonObject retried = item(orderId, "IP_ALLOCATION");
+        assertEquals("COMPLETED", retried.getString("status"));
+        assertEquals(2, retried.getInt("attemptGroup"));
+        assertEquals(orderId + ":" + retried.getString("id") + ":2", retried.getString("externalRequestId"));
+        List<String> timeline = timeline(orderId);
+        for (String action : List.of("FULFILLMENT_ITEM_FAILED", "ORDER_FALLOUT", "FALLOUT_CASE_OPENED", "FALLOUT_CASE_ASSIGNED",
+                "FULFILLMENT_ITEM_RETRIED", "FALLOUT_CASE_RESOLVED", "ORDER_FALLOUT_CLEARED", "ORDER_COMPLETED")) {
+            assertTrue(timeline.contains(action), action + " missing from " + timeline);
+        }
+        assertTrue(timeline.indexOf("FALLOUT_CASE_OPENED") < timeline.indexOf("FULFILLMENT_ITEM_RETRIED"));
+        assertEquals("acme-operations", timelineEntry(orderId, "FULFILLMENT_ITEM_RETRIED").getString("actor"));
+        await().atMost(PATIENCE).until(() -> eventTypes(orderId).containsAll(List.of("order.fallout-opened.v1",
+                "order.fulfillment-item.retried.v1", "order.fallout-resolved.v1", "order.fulfillment-resumed.v1",
+                "order.completed.v1")));
+    }
+
+    @Test
+    void aSupervisorWorksACaseOfAnyGroup() {
+        String orderId = order(customer(), "branch sim:logistics=reject-first");
+        awaitStatus(orderId, "FALLOUT");
+        JsonObject fallout = cases(orderId).getJsonObject(0);
+        assertEquals("logistics", fallout.getString("ownerGroup"));
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + fallout.getString("id");
+        assertProblem(NETWORK_OPERATIONS.post(path + "/resolutions", RETRY), 403, "NOT_IN_OWNER_GROUP");
+        Api.Reply resolved = SUPERVISOR.post(path + "/resolutions", "{\"action\":\"RETRY_ITEM\"}");
+        assertEquals(200, resolved.status(), resolved.body());
+        assertEquals("acme-operations-supervisor", resolved.json().getString("resolvedBy"));
+        awaitStatus(orderId, "COMPLETED");
+    }
+
+    @Test
+    void breakGlassCompletesAFailedItemWithAReasonAndAnExtraAuditRecord() {
+        String orderId = order(customer(), "depot sim:logistics=reject");
+        awaitStatus(orderId, "FALLOUT");
+        JsonObject shipment = item(orderId, "ROUTER_SHIPMENT");
+        String path = "/api/orders/" + orderId + "/fulfillment-items/" + shipment.getString("id") + "/force-completions";
+
+        assertDeniedAttemptAudited(orderId, SUPERVISOR.post(path, "{\"reason\":\"shipped by courier\"}"),
+                "acme-operations-supervisor", "FORCE_COMPLETE_ITEM");
+        assertProblem(BREAK_GLASS.post(path, "{\"externalReference\":\"COURIER-1\"}"), 400, "INVALID_FORCED_COMPLETION");
+        assertEquals("FAILED", item(orderId, "ROUTER_SHIPMENT").getString("status"), "a refused attempt changed nothing");
+
+        Api.Reply forced = BREAK_GLASS.post(path, "{\"reason\":\"Router shipped by courier, logistics system down\","
+                + "\"externalReference\":\"COURIER-4711\"}");
+        assertEquals(200, forced.status(), forced.body());
+        assertEquals("COMPLETED", forced.json().getString("status"));
+        assertEquals("COURIER-4711", forced.json().getString("externalReference"));
+        assertProblem(BREAK_GLASS.post(path, "{\"reason\":\"again\"}"), 409, "ITEM_NOT_FORCIBLE");
+
+        awaitStatus(orderId, "COMPLETED");
+        JsonObject fallout = cases(orderId).getJsonObject(0);
+        assertEquals("RESOLVED", fallout.getString("status"));
+        assertEquals("FORCE_COMPLETED", fallout.getString("resolutionCode"));
+        JsonObject breakGlass = timelineEntry(orderId, "BREAK_GLASS_USED");
+        assertEquals("acme-break-glass", breakGlass.getString("actor"));
+        assertEquals("FORCE_COMPLETE_ITEM", breakGlass.getJsonObject("details").getString("breakGlassAction"));
+        assertEquals("Router shipped by courier, logistics system down", breakGlass.getJsonObject("details").getString("reason"));
+        assertEquals(forced.header("X-Correlation-Id"), breakGlass.getString("correlationId"));
+        assertTrue(timeline(orderId).contains("FULFILLMENT_ITEM_FORCE_COMPLETED"));
+    }
+
+    // ---- validation override -------------------------------------------------------------------
+
+    @Test
+    void aPossibleDuplicateIsHeldUntilASupervisorOverridesIt() {
+        String customer = customer();
+        String site = "hq sim:billing=async";
+        String first = order(customer, site);
+        awaitItems(first, items -> items.size() == 6); // decomposed: the first order is open
+
+        String second = order(customer, site);
+        JsonObject held = awaitStatus(second, "HELD");
+        JsonObject validation = held.getJsonObject("validation");
+        assertEquals("FAILED", validation.getString("status"));
+        JsonObject finding = validation.getJsonArray("checks").getJsonObject(0);
+        assertEquals("DUPLICATE_ORDER", finding.getString("code"));
+        assertTrue(finding.getBoolean("overridable"));
+        assertEquals("ON_HOLD", CUSTOMER_SERVICE.get("/api/orders/" + second).json().getString("status"));
+
+        String path = "/api/orders/" + second + "/validation-overrides";
+        assertDeniedAttemptAudited(second, NETWORK_OPERATIONS.post(path, "{\"reason\":\"not a duplicate\"}"),
+                "acme-operations", "OVERRIDE_VALIDATION_BLOCKER");
+        assertProblem(SUPERVISOR.post(path, "{\"reason\":\" \"}"), 400, "INVALID_OVERRIDE_REQUEST");
+        assertEquals("HELD", orderOf(second).getString("status"));
+
+        Api.Reply overridden = SUPERVISOR.post(path, "{\"reason\":\"Customer orders a second circuit at the same site\"}");
+        assertEquals(200, overridden.status(), overridden.body());
+        assertEquals("VALIDATED", overridden.json().getString("status"));
+        JsonObject override = overridden.json().getJsonObject("validation").getJsonObject("override");
+        assertEquals("acme-operations-supervisor", override.getString("overriddenBy"));
+        assertEquals("Customer orders a second circuit at the same site", override.getString("reason"));
+        assertProblem(SUPERVISOR.post(path, "{\"reason\":\"again\"}"), 409, "ORDER_NOT_HELD");
+
+        awaitItems(second, items -> items.size() == 6 && items.stream().map(JsonValue::asJsonObject)
+                .anyMatch(i -> i.getString("itemType").equals("BILLING_ACTIVATION") && i.getString("status").equals("IN_PROGRESS")));
+        JsonObject audit = timelineEntry(second, "VALIDATION_BLOCKERS_OVERRIDDEN");
+        assertEquals(List.of("DUPLICATE_ORDER"), audit.getJsonObject("details").getJsonArray("overriddenBlockers").stream()
+                .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+
+        // a third copy is held too, and cancelled at once: nothing of it was started
+        String third = order(customer, site);
+        awaitStatus(third, "HELD");
+        Api.Reply cancelled = SUPERVISOR.post("/api/orders/" + third + "/cancellations",
+                "{\"reason\":\"duplicate entry\",\"initiator\":\"INTERNAL\"}");
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        assertEquals("CANCELLED", cancelled.json().getJsonArray("lines").getJsonObject(0).getString("status"));
+        assertEquals("duplicate entry", cancelled.json().getJsonObject("cancellation").getString("reason"));
+        assertTrue(eventTypes(third).contains("order.cancelled.v1") || timeline(third).contains("ORDER_CANCELLED"));
+
+        for (String open : List.of(first, second)) { // leave nothing running
+            assertEquals(200, SUPERVISOR.post("/api/orders/" + open + "/cancellations",
+                    "{\"reason\":\"test over\",\"initiator\":\"INTERNAL\"}").status());
+        }
+    }
+
+    // ---- cancellation --------------------------------------------------------------------------
+
+    @Test
+    void cancellingInFulfillmentCompensatesTheWorkDoneInReverseOrder() {
+        String orderId = order(customer(), "hq sim:billing=async");
+        awaitItems(orderId, items -> items.size() == 6 && items.stream().map(JsonValue::asJsonObject)
+                .filter(i -> !i.getString("itemType").equals("BILLING_ACTIVATION"))
+                .allMatch(i -> i.getString("status").equals("COMPLETED")));
+        JsonObject billing = item(orderId, "BILLING_ACTIVATION");
+        assertEquals("IN_PROGRESS", billing.getString("status"), "billing answers later");
+
+        String path = "/api/orders/" + orderId + "/cancellations";
+        assertDeniedAttemptAudited(orderId, NETWORK_OPERATIONS.post(path, "{\"reason\":\"x\",\"initiator\":\"CUSTOMER\"}"),
+                "acme-operations", "CANCEL_ORDER");
+        assertProblem(SUPERVISOR.post(path, "{\"reason\":\"customer withdrew\"}"), 400, "INVALID_CANCELLATION_REQUEST");
+
+        Api.Reply cancelling = SUPERVISOR.post(path, "{\"reason\":\"Customer withdrew\",\"initiator\":\"CUSTOMER\"}");
+        assertEquals(200, cancelling.status(), cancelling.body());
+        assertEquals("CANCELLING", cancelling.json().getString("status"));
+        assertEquals("CUSTOMER", cancelling.json().getJsonObject("cancellation").getString("initiator"));
+        assertEquals("acme-operations-supervisor", cancelling.json().getJsonObject("cancellation").getString("requestedBy"));
+        assertEquals("CANCELLING", CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().getString("status"));
+        assertEquals(200, SUPERVISOR.post(path, "{\"reason\":\"again\",\"initiator\":\"CUSTOMER\"}").status(),
+                "asking again changes nothing");
+        assertEquals("IN_PROGRESS", item(orderId, "BILLING_ACTIVATION").getString("status"), "work under way is awaited");
+        assertEquals("COMPLETED", item(orderId, "ROUTER_CONFIGURATION").getString("status"),
+                "nothing is reversed before what depends on it");
+
+        // billing reports its activation late; it is reversed first, and answers that later too
+        String worker = "/api/worker/orders/" + orderId + "/fulfillment-items/" + billing.getString("id");
+        assertEquals(200, WORKER.post(worker + "/completions", "{\"externalRequestId\":\"" + billing.getString("externalRequestId")
+                + "\",\"externalReference\":\"BILL-ACT-1\"}").status());
+        JsonObject compensating = item(orderId, "BILLING_ACTIVATION");
+        assertEquals("COMPENSATING", compensating.getString("status"));
+        assertEquals(orderId + ":" + billing.getString("id") + ":2", compensating.getString("externalRequestId"));
+        assertEquals("COMPLETED", item(orderId, "ROUTER_CONFIGURATION").getString("status"));
+        assertEquals(200, WORKER.post(worker + "/completions", "{\"externalRequestId\":\""
+                + compensating.getString("externalRequestId") + "\",\"externalReference\":\"BILL-DEACT-1\"}").status());
+
+        JsonObject cancelled = awaitStatus(orderId, "CANCELLED");
+        assertEquals("CANCELLED", cancelled.getJsonArray("lines").getJsonObject(0).getString("status"));
+        JsonArray items = items(orderId);
+        items.forEach(i -> assertEquals("COMPENSATED", i.asJsonObject().getString("status"), i.toString()));
+        items.forEach(i -> assertNotNull(i.asJsonObject().getString("compensationReference")));
+        assertEquals("BILL-DEACT-1", item(orderId, "BILLING_ACTIVATION").getString("compensationReference"));
+        JsonObject routerConfiguration = item(orderId, "ROUTER_CONFIGURATION");
+        for (String before : List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT")) {
+            assertTrue(routerConfiguration.getString("compensatedAt").compareTo(item(orderId, before).getString("dispatchedAt")) <= 0,
+                    before + " was reversed before the router configuration that depends on it");
+        }
+        List<String> timeline = timeline(orderId);
+        assertEquals(6, timeline.stream().filter("FULFILLMENT_ITEM_COMPENSATED"::equals).count());
+        assertEquals("ORDER_CANCELLED", timeline.get(timeline.size() - 1));
+        await().atMost(PATIENCE).until(() -> eventTypes(orderId).containsAll(List.of("order.cancellation-requested.v1",
+                "order.compensation-started.v1", "order.compensation-completed.v1", "order.cancelled.v1")));
+    }
+
+    @Test
+    void aCompletedOrderIsChangedNotCancelled() {
+        String orderId = order(customer(), "site-done");
+        awaitStatus(orderId, "COMPLETED");
+        assertProblem(SUPERVISOR.post("/api/orders/" + orderId + "/cancellations",
+                "{\"reason\":\"too late\",\"initiator\":\"CUSTOMER\"}"), 409, "ORDER_NOT_CANCELLABLE");
+        assertEquals("COMPLETED", orderOf(orderId).getString("status"));
+    }
+
+    // ---- tenants -------------------------------------------------------------------------------
+
+    @Test
+    void anotherTenantSeesNoFalloutCaseAndCannotWorkOne() {
+        String orderId = order(customer(), "hq sim:network-provisioning=reject");
+        awaitStatus(orderId, "FALLOUT");
+        String caseId = cases(orderId).getJsonObject(0).getString("id");
+        String path = "/api/orders/" + orderId + "/fallout-cases";
+        assertProblem(GLOBEX_OPERATIONS.get(path), 404, "ORDER_NOT_FOUND");
+        assertProblem(GLOBEX_OPERATIONS.post(path + "/" + caseId + "/assignments", "{\"assignee\":\"globex-operations\"}"),
+                404, "ORDER_NOT_FOUND");
+        assertProblem(GLOBEX_OPERATIONS.post(path + "/" + caseId + "/resolutions", RETRY), 404, "ORDER_NOT_FOUND");
+        assertProblem(NETWORK_OPERATIONS.post(path + "/" + UUID.randomUUID() + "/resolutions", RETRY), 404,
+                "FALLOUT_CASE_NOT_FOUND");
+        assertEquals(Set.of("OPEN"), Set.of(cases(orderId).getJsonObject(0).getString("status")), "nothing changed");
+        assertFalse(timeline(orderId).contains("FALLOUT_CASE_ASSIGNED"));
+
+        Api.Reply cancelled = SUPERVISOR.post("/api/orders/" + orderId + "/cancellations",
+                "{\"reason\":\"circuit cannot be built\",\"initiator\":\"INTERNAL\"}");
+        assertEquals(200, cancelled.status(), cancelled.body());
+        JsonObject done = awaitStatus(orderId, "CANCELLED");
+        assertEquals("CANCELLED", cases(orderId).getJsonObject(0).getString("status"), "the order's cases close with it");
+        assertEquals("ORDER_CANCELLED", cases(orderId).getJsonObject(0).getString("resolutionCode"));
+        assertNotNull(done.getJsonObject("cancellation"));
+    }
+}
