@@ -101,6 +101,21 @@ class OrderInterventionsIT {
         return reply.array();
     }
 
+    /** The case ids of every page of the caller's worklist with the given query. */
+    private static List<String> worklist(Api as, String query) {
+        List<String> ids = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            String separator = query.isEmpty() ? "?" : "&";
+            Api.Reply page = as.get("/api/fallout-cases" + query + separator + "limit=200"
+                    + (next == null ? "" : "&after=" + next));
+            assertEquals(200, page.status(), page.body());
+            page.json().getJsonArray("items").forEach(c -> ids.add(c.asJsonObject().getString("id")));
+            next = page.json().containsKey("next") ? page.json().getString("next") : null;
+        } while (next != null);
+        return ids;
+    }
+
     private static List<String> timeline(String orderId) {
         return AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream()
                 .map(e -> e.asJsonObject().getString("action")).toList();
@@ -154,6 +169,12 @@ class OrderInterventionsIT {
         assertTrue(fallout.getString("description").contains("RESOURCE_UNAVAILABLE"), fallout.toString());
         assertEquals("FAILED", orderOf(orderId).getJsonArray("lines").getJsonObject(0).getString("fulfillmentStatus"));
 
+        assertTrue(worklist(NETWORK_OPERATIONS, "").contains(caseId), "in the worklist of its group");
+        assertFalse(worklist(LOGISTICS_OPERATIONS, "").contains(caseId), "not in another group's");
+        assertTrue(worklist(LOGISTICS_OPERATIONS, "?ownerGroup=ip-address-management").contains(caseId));
+        assertTrue(worklist(SUPERVISOR, "").contains(caseId), "a supervisor sees every group");
+        assertFalse(worklist(GLOBEX_OPERATIONS, "?ownerGroup=ip-address-management").contains(caseId), "nor another tenant");
+
         String path = "/api/orders/" + orderId + "/fallout-cases/" + caseId;
         assertProblem(LOGISTICS_OPERATIONS.post(path + "/assignments", "{\"assignee\":\"acme-operations-logistics\"}"),
                 403, "NOT_IN_OWNER_GROUP");
@@ -173,6 +194,8 @@ class OrderInterventionsIT {
         assertEquals("acme-operations", resolved.json().getString("resolvedBy"));
         assertEquals("address pool extended", resolved.json().getString("resolutionNote"));
         assertProblem(NETWORK_OPERATIONS.post(path + "/resolutions", RETRY), 409, "FALLOUT_CASE_CLOSED");
+        assertFalse(worklist(NETWORK_OPERATIONS, "").contains(caseId), "a resolved case leaves the worklist");
+        assertTrue(worklist(NETWORK_OPERATIONS, "?status=RESOLVED&ownerGroup=ip-address-management").contains(caseId));
 
         awaitStatus(orderId, "COMPLETED");
         JsonObject retried = item(orderId, "IP_ALLOCATION");

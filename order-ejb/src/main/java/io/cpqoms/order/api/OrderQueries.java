@@ -24,4 +24,7 @@ public interface OrderQueries {
 
     /** The order's fallout cases, open and closed, oldest first. */
     List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId);
+
+    /** The tenant's fallout worklist across orders. */
+    KeysetPage<FalloutCaseView> falloutWorklist(CommandContext context, FalloutCaseQuery query);
 }

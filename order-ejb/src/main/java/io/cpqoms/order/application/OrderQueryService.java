@@ -12,6 +12,9 @@ import io.cpqoms.order.api.OrderQuery;
 import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderView;
 import io.cpqoms.order.api.TimelineEntry;
+import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.FalloutCaseQuery;
+import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.FalloutCase;
@@ -29,6 +32,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,26 +69,53 @@ public class OrderQueryService implements OrderQueries {
         if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
             throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        Instant afterCreated = null;
-        UUID afterId = null;
-        if (query.after() != null) {
+        Cursor after = Cursor.parse(query.after());
+        List<CustomerOrder> found = orders.list(context.tenantId(), query, after == null ? null : after.at(),
+                after == null ? null : after.id());
+        List<OrderSummary> page = found.stream().limit(query.limit()).map(CustomerOrder::summary).toList();
+        OrderSummary last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
+        return new KeysetPage<>(page, last == null ? null : new Cursor(last.createdAt(), last.id()).encoded());
+    }
+
+    @Override
+    public KeysetPage<FalloutCaseView> falloutWorklist(CommandContext context, FalloutCaseQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
+            throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        Cursor after = Cursor.parse(query.after());
+        Set<String> groups = query.ownerGroup() != null ? Set.of(query.ownerGroup())
+                : context.hasRole(Roles.OPERATIONS_SUPERVISOR) ? null : context.workgroups();
+        if (groups != null && groups.isEmpty()) {
+            return new KeysetPage<>(List.of(), null);
+        }
+        Set<FalloutCaseStatus> statuses = query.status() != null ? Set.of(query.status())
+                : Arrays.stream(FalloutCaseStatus.values()).filter(FalloutCaseStatus::isOpen).collect(Collectors.toSet());
+        List<FalloutCaseView> found = orders.falloutWorklist(context.tenantId(), groups, statuses,
+                after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1)
+                .stream().map(FalloutCase::view).toList();
+        List<FalloutCaseView> page = found.stream().limit(query.limit()).toList();
+        FalloutCaseView last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
+        return new KeysetPage<>(page, last == null ? null : new Cursor(last.openedAt(), last.id()).encoded());
+    }
+
+    /** A keyset position: the sort instant and id of the last row of a page, opaque to clients. */
+    private record Cursor(Instant at, UUID id) {
+
+        static Cursor parse(String encoded) {
+            if (encoded == null) {
+                return null;
+            }
             try {
-                String[] cursor = new String(Base64.getUrlDecoder().decode(query.after()), StandardCharsets.UTF_8).split("\\|");
-                afterCreated = Instant.parse(cursor[0]);
-                afterId = UUID.fromString(cursor[1]);
+                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
                 throw DomainException.invalidInput(INVALID_PAGE, "The cursor is not one this list returned.");
             }
         }
-        List<CustomerOrder> found = orders.list(context.tenantId(), query, afterCreated, afterId);
-        List<OrderSummary> page = found.stream().limit(query.limit()).map(CustomerOrder::summary).toList();
-        String next = null;
-        if (found.size() > query.limit()) {
-            OrderSummary last = page.get(page.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+
+        String encoded() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
-        return new KeysetPage<>(page, next);
     }
 
     @Override

@@ -101,6 +101,28 @@ public class Orders {
                 FalloutCase.class).setParameter("order", orderId).getResultList();
     }
 
+    /** Cases of the tenant in the given groups (null: any) and statuses, oldest first after a keyset position. */
+    public List<FalloutCase> falloutWorklist(String tenantId, java.util.Set<String> groups,
+                                             java.util.Set<io.cpqoms.order.api.FalloutCaseStatus> statuses,
+                                             Instant afterOpened, UUID afterId, int max) {
+        StringBuilder jpql = new StringBuilder("select f from FalloutCase f where f.tenantId = :tenant and f.status in :statuses");
+        if (groups != null) {
+            jpql.append(" and f.ownerGroup in :groups");
+        }
+        if (afterOpened != null) {
+            jpql.append(" and (f.openedAt > :afterOpened or (f.openedAt = :afterOpened and f.id > :afterId))");
+        }
+        TypedQuery<FalloutCase> q = em.createQuery(jpql.append(" order by f.openedAt, f.id").toString(), FalloutCase.class)
+                .setParameter("tenant", tenantId).setParameter("statuses", statuses).setMaxResults(max);
+        if (groups != null) {
+            q.setParameter("groups", groups);
+        }
+        if (afterOpened != null) {
+            q.setParameter("afterOpened", afterOpened).setParameter("afterId", afterId);
+        }
+        return q.getResultList();
+    }
+
     /** A case of the order, or 404. */
     public FalloutCase falloutCase(UUID orderId, UUID caseId) {
         FalloutCase fallout = em.find(FalloutCase.class, caseId);

@@ -1,0 +1,49 @@
+package io.cpqoms.web.fallout;
+
+import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.FalloutCaseQuery;
+import io.cpqoms.order.api.FalloutCaseStatus;
+import io.cpqoms.order.api.FalloutCaseView;
+import io.cpqoms.order.api.KeysetPage;
+import io.cpqoms.order.api.OrderQueries;
+import io.cpqoms.web.CallerContext;
+import io.cpqoms.web.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The fallout worklist across orders: where operations find the cases their work groups own. */
+@Path("fallout-cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Fallout")
+public class FalloutWorklistResource {
+
+    @EJB
+    OrderQueries queries;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
+    @Operation(summary = "Fallout cases, oldest first, keyset-paged",
+            description = "Without ownerGroup: the cases of the caller's work groups (every group for a supervisor)."
+                    + " Without status: every open status. Pass the 'next' cursor of a page as 'after'.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
+    public KeysetPage<FalloutCaseView> list(@QueryParam("ownerGroup") String ownerGroup, @QueryParam("status") String status,
+                                            @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return queries.falloutWorklist(caller.command(), new FalloutCaseQuery(Parameters.text(ownerGroup),
+                Parameters.enumeration("status", status, FalloutCaseStatus.class), Parameters.integer("limit", limit, 50),
+                Parameters.text(after)));
+    }
+}
