@@ -15,6 +15,8 @@ import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderType;
 import java.math.BigDecimal;
+import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.OrderView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -136,5 +138,45 @@ class CustomerOrderTest {
         assertEquals("RECEIVED", order.customerView().status());
         order.moveTo(OrderStatus.HELD, NOW);
         assertEquals("ON_HOLD", order.customerView().status());
+    }
+
+    @Test
+    void anOrderNotStartedIsCancelledAtOnceWithItsLines() {
+        CustomerOrder order = captured();
+        order.requestCancellation("sup", new CancellationRequest("duplicate entry", CancellationRequest.Initiator.INTERNAL),
+                false, LATER);
+
+        assertEquals(OrderStatus.CANCELLED, order.status());
+        assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
+        OrderView.Cancellation cancellation = order.view(null).cancellation();
+        assertEquals(new OrderView.Cancellation("sup", LATER, "duplicate entry", CancellationRequest.Initiator.INTERNAL),
+                cancellation);
+        assertEquals("CANCELLED", order.customerView().status());
+    }
+
+    @Test
+    void anOrderInFulfillmentIsCancellingUntilItsWorkIsCompensated() {
+        CustomerOrder order = captured();
+        order.moveTo(OrderStatus.VALIDATED, NOW);
+        order.moveTo(OrderStatus.IN_PROGRESS, NOW);
+        order.requestCancellation("sup", new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER), true,
+                LATER);
+
+        assertEquals(OrderStatus.CANCELLING, order.status());
+        assertEquals("CANCELLING", order.customerView().status());
+        order.cancelled(LATER);
+        assertEquals(OrderStatus.CANCELLED, order.status());
+        assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
+    }
+
+    @Test
+    void aCompletedOrderCannotBeCancelled() {
+        CustomerOrder order = captured();
+        order.moveTo(OrderStatus.VALIDATED, NOW);
+        order.moveTo(OrderStatus.IN_PROGRESS, NOW);
+        order.moveTo(OrderStatus.COMPLETED, NOW);
+        assertThrows(DomainException.class, () -> order.requestCancellation("sup",
+                new CancellationRequest("late", CancellationRequest.Initiator.CUSTOMER), true, LATER));
+        assertNull(order.view(null).cancellation(), "nothing recorded");
     }
 }
