@@ -66,10 +66,7 @@ public class OrderQueryService implements OrderQueries {
 
     @Override
     public KeysetPage<OrderSummary> orders(CommandContext context, OrderQuery query) {
-        if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
-            throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
-        }
-        Cursor after = Cursor.parse(query.after());
+        Cursor after = Cursor.parse(query.limit(), query.after());
         List<CustomerOrder> found = orders.list(context.tenantId(), query, after == null ? null : after.at(),
                 after == null ? null : after.id());
         List<OrderSummary> page = found.stream().limit(query.limit()).map(CustomerOrder::summary).toList();
@@ -79,10 +76,7 @@ public class OrderQueryService implements OrderQueries {
 
     @Override
     public KeysetPage<FalloutCaseView> falloutWorklist(CommandContext context, FalloutCaseQuery query) {
-        if (query.limit() < 1 || query.limit() > MAX_PAGE_SIZE) {
-            throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
-        }
-        Cursor after = Cursor.parse(query.after());
+        Cursor after = Cursor.parse(query.limit(), query.after());
         Set<String> groups = query.ownerGroup() != null ? Set.of(query.ownerGroup())
                 : context.hasRole(Roles.OPERATIONS_SUPERVISOR) ? null : context.workgroups();
         if (groups != null && groups.isEmpty()) {
@@ -101,7 +95,11 @@ public class OrderQueryService implements OrderQueries {
     /** A keyset position: the sort instant and id of the last row of a page, opaque to clients. */
     private record Cursor(Instant at, UUID id) {
 
-        static Cursor parse(String encoded) {
+        /** Checks the page size and reads the position a page continues from (null: the start). */
+        static Cursor parse(int limit, String encoded) {
+            if (limit < 1 || limit > MAX_PAGE_SIZE) {
+                throw DomainException.invalidInput(INVALID_PAGE, "limit must be between 1 and " + MAX_PAGE_SIZE + ".");
+            }
             if (encoded == null) {
                 return null;
             }
