@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Cancellation (seed 000, sections 18-19). Before fulfillment starts the order is cancelled at once
- * with its planned items. In fulfillment it becomes CANCELLING: items not started are cancelled, work
- * under way is awaited, and completed work is compensated by its system in reverse order; the order
- * is CANCELLED when every item is settled. Completed or running work without a compensation action
+ * Cancellation (seed 000, sections 18-19). The order becomes CANCELLING: items not started are
+ * cancelled, work under way is awaited, and completed work is compensated by its system in reverse
+ * order; the order is CANCELLED when every item is settled, at once when nothing was started. Completed or running work without a compensation action
  * is the point of no return: such an order is refused, it needs a change order instead. Asking again
  * for a cancelling or cancelled order changes nothing.
  */
@@ -38,9 +37,6 @@ public class CancellationService implements CancellationCommands {
 
     @Inject
     private OrderProgress progress;
-
-    @Inject
-    private FalloutCases fallout;
 
     @Inject
     private OrderViews views;
@@ -61,26 +57,19 @@ public class CancellationService implements CancellationCommands {
         }
         Instant now = Instant.now();
         FulfillmentPlan plan = new FulfillmentPlan(orders.items(orderId));
-        boolean started = order.status() == OrderStatus.IN_PROGRESS || order.status() == OrderStatus.FALLOUT;
         List<FulfillmentItem> irreversible = plan.irreversible();
-        if (started && !irreversible.isEmpty()) {
+        if (!irreversible.isEmpty()) {
             throw DomainException.conflict(FulfillmentItem.POINT_OF_NO_RETURN, "Order " + order.orderNumber()
                     + " is past the point of no return: " + irreversible.stream().map(i -> i.itemType() + " (" + i.status() + ")")
                     .toList() + " cannot be compensated.");
         }
         String causation = "cancellation:" + order.id();
-        order.requestCancellation(context.actor(), request, started, now);
+        order.requestCancellation(context.actor(), request, now);
         journal.audit(context, order, "ORDER_CANCELLATION_REQUESTED", now, "reason", request.reason(),
                 "initiator", request.initiator());
         journal.event(context, order, "order.cancellation-requested.v1", causation, now, "reason", request.reason(),
                 "initiator", request.initiator());
-        if (started) {
-            progress.advance(context, order, plan, causation, now);
-        } else {
-            plan.items().forEach(item -> item.cancel(now));
-            journal.audit(context, order, "ORDER_CANCELLED", now, "cancelledItems", plan.items().size());
-            journal.event(context, order, "order.cancelled.v1", causation, now, "compensatedItems", 0);
-        }
+        progress.advance(context, order, plan, causation, now);
         return views.of(order);
     }
 }

@@ -162,21 +162,18 @@ public class CustomerOrder {
     }
 
     /**
-     * Records who asked for the cancellation and why, and moves the order to CANCELLED when nothing
-     * of its fulfillment was started, else to CANCELLING until the work done is compensated.
+     * Records who asked for the cancellation and why; the order is CANCELLING until every item of its
+     * plan is cancelled or compensated (at once when nothing was started).
      */
-    public void requestCancellation(String actor, CancellationRequest request, boolean fulfillmentStarted, Instant now) {
-        moveTo(fulfillmentStarted ? OrderStatus.CANCELLING : OrderStatus.CANCELLED, now);
+    public void requestCancellation(String actor, CancellationRequest request, Instant now) {
+        moveTo(OrderStatus.CANCELLING, now);
         cancellationRequestedBy = actor;
         cancellationRequestedAt = now;
         cancellationReason = request.reason();
         cancellationInitiator = request.initiator();
-        if (status == OrderStatus.CANCELLED) {
-            lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));
-        }
     }
 
-    /** The compensation of a cancelling order is done: the order and all its lines are cancelled. */
+    /** Every item is settled: the order and all its lines are cancelled. */
     public void cancelled(Instant now) {
         moveTo(OrderStatus.CANCELLED, now);
         lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));

@@ -144,7 +144,8 @@ class CustomerOrderTest {
     void anOrderNotStartedIsCancelledAtOnceWithItsLines() {
         CustomerOrder order = captured();
         order.requestCancellation("sup", new CancellationRequest("duplicate entry", CancellationRequest.Initiator.INTERNAL),
-                false, LATER);
+                LATER);
+        order.cancelled(LATER); // nothing was started: every item is settled at once
 
         assertEquals(OrderStatus.CANCELLED, order.status());
         assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
@@ -159,7 +160,7 @@ class CustomerOrderTest {
         CustomerOrder order = captured();
         order.moveTo(OrderStatus.VALIDATED, NOW);
         order.moveTo(OrderStatus.IN_PROGRESS, NOW);
-        order.requestCancellation("sup", new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER), true,
+        order.requestCancellation("sup", new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER),
                 LATER);
 
         assertEquals(OrderStatus.CANCELLING, order.status());
@@ -176,7 +177,7 @@ class CustomerOrderTest {
         order.moveTo(OrderStatus.IN_PROGRESS, NOW);
         order.moveTo(OrderStatus.COMPLETED, NOW);
         assertThrows(DomainException.class, () -> order.requestCancellation("sup",
-                new CancellationRequest("late", CancellationRequest.Initiator.CUSTOMER), true, LATER));
+                new CancellationRequest("late", CancellationRequest.Initiator.CUSTOMER), LATER));
         assertNull(order.view(null).cancellation(), "nothing recorded");
     }
 }
