@@ -5,8 +5,8 @@ import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CatalogQueries;
 import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.NewCatalogVersion;
+import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import io.cpqoms.kernel.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,12 +67,11 @@ public class CatalogVersionsResource {
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft catalog version, empty or copied from a published version")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewCatalogVersion.class)))
     @APIResponse(responseCode = "201", description = "The draft")
     @APIResponse(responseCode = "422", description = "A rule said no (name missing, source not published)",
             content = @Content(mediaType = "application/problem+json"))
-    public Response create(String body, @Context UriInfo uri) {
-        CatalogVersionView created = commands.createVersion(caller.command(), JsonBody.read(body, NewCatalogVersion.class));
+    public Response create(NewCatalogVersion body, @Context UriInfo uri) {
+        CatalogVersionView created = commands.createVersion(caller.command(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
@@ -83,12 +81,11 @@ public class CatalogVersionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a draft's content with a whole catalog document",
             description = "The document is validated as a whole: it loads completely or not at all.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CatalogDocument.class)))
     @APIResponse(responseCode = "200", description = "The draft with its new content")
     @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The document breaks catalog rules", content = @Content(mediaType = "application/problem+json"))
-    public CatalogVersionView importDocument(@PathParam("id") String id, String body) {
-        return commands.importDocument(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CatalogDocument.class));
+    public CatalogVersionView importDocument(@PathParam("id") String id, @BatchBody CatalogDocument body) {
+        return commands.importDocument(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST

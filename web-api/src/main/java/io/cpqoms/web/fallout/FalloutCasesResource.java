@@ -7,7 +7,6 @@ import io.cpqoms.order.api.FalloutCommands;
 import io.cpqoms.order.api.FalloutResolution;
 import io.cpqoms.order.api.OrderQueries;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -23,7 +22,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,15 +58,14 @@ public class FalloutCasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign an open fallout case to a person",
             description = "Operations assign the cases of their work groups, supervisors any case.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = FalloutAssignment.class)))
     @APIResponse(responseCode = "200", description = "The case, assigned")
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = "application/problem+json"))
-    public FalloutCaseView assign(@PathParam("id") String id, @PathParam("caseId") String caseId, String body) {
+    public FalloutCaseView assign(@PathParam("id") String id, @PathParam("caseId") String caseId, FalloutAssignment body) {
         return commands.assign(caller.command(), Parameters.uuid("id", id), Parameters.uuid("caseId", caseId),
-                JsonBody.read(body, FalloutAssignment.class));
+                body);
     }
 
     @POST
@@ -78,15 +75,14 @@ public class FalloutCasesResource {
     @Operation(summary = "Resolve an open fallout case by a command",
             description = "RETRY_ITEM sends the failed item (or its failed compensation) to its system again as a new"
                     + " attempt and resolves the case; the order goes on when no failed item is left.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = FalloutResolution.class)))
     @APIResponse(responseCode = "200", description = "The case, resolved")
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The case is closed, or has nothing to retry",
             content = @Content(mediaType = "application/problem+json"))
-    public FalloutCaseView resolve(@PathParam("id") String id, @PathParam("caseId") String caseId, String body) {
+    public FalloutCaseView resolve(@PathParam("id") String id, @PathParam("caseId") String caseId, FalloutResolution body) {
         return commands.resolve(caller.command(), Parameters.uuid("id", id), Parameters.uuid("caseId", caseId),
-                JsonBody.read(body, FalloutResolution.class));
+                body);
     }
 }

@@ -22,7 +22,6 @@ import io.cpqoms.order.api.TimelineEntry;
 import io.cpqoms.order.api.ValidationCommands;
 import io.cpqoms.order.api.ValidationOverride;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import io.cpqoms.web.SensitiveAction;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +43,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,7 +79,6 @@ public class OrdersResource {
     @Operation(summary = "Capture an order from an accepted quote",
             description = "Idempotent on the acceptance and on the Idempotency-Key header: a repeated or concurrent"
                     + " request returns the same order (201 the first time, 200 after).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = QuoteConversion.class)))
     @APIResponse(responseCode = "201", description = "The order, captured now")
     @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before")
     @APIResponse(responseCode = "404", description = "No such quote", content = @Content(mediaType = "application/problem+json"))
@@ -89,8 +86,8 @@ public class OrdersResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker (quote not accepted, wrong revision or"
             + " acceptance, product no longer orderable, data missing)", content = @Content(mediaType = "application/problem+json"))
-    public Response fromQuote(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        return captured(commands.captureFromQuote(caller.command(), JsonBody.read(body, QuoteConversion.class),
+    public Response fromQuote(QuoteConversion body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return captured(commands.captureFromQuote(caller.command(), body,
                 idempotencyKey), uri);
     }
 
@@ -100,12 +97,11 @@ public class OrdersResource {
     @Operation(summary = "Capture an order directly, without a quote",
             description = "Lines are configured and priced against a published catalog version. With an"
                     + " Idempotency-Key, a repeated request returns the same order.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DirectOrder.class)))
     @APIResponse(responseCode = "201", description = "The order, captured now")
     @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before")
     @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
-    public Response direct(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        return captured(commands.captureDirect(caller.command(), JsonBody.read(body, DirectOrder.class), idempotencyKey), uri);
+    public Response direct(DirectOrder body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
+        return captured(commands.captureDirect(caller.command(), body, idempotencyKey), uri);
     }
 
     private static Response captured(CaptureResult result, UriInfo uri) {
@@ -189,14 +185,13 @@ public class OrdersResource {
                     + " started are cancelled and completed work is compensated by its system in reverse order, then the"
                     + " order is CANCELLED. Work without a compensation action is the point of no return. Asking again"
                     + " changes nothing.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CancellationRequest.class)))
     @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING")
     @APIResponse(responseCode = "400", description = "Reason or initiator missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is completed (ORDER_NOT_CANCELLABLE) or past the point of"
             + " no return (POINT_OF_NO_RETURN)", content = @Content(mediaType = "application/problem+json"))
-    public OrderView cancel(@PathParam("id") String id, String body) {
-        return cancellation.cancel(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CancellationRequest.class));
+    public OrderView cancel(@PathParam("id") String id, CancellationRequest body) {
+        return cancellation.cancel(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
@@ -206,15 +201,14 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Override the overridable blockers of a held order",
             description = "The validation result keeps who overrode it, when and why; the order goes on to decomposition.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ValidationOverride.Request.class)))
     @APIResponse(responseCode = "200", description = "The order, VALIDATED")
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is not held (ORDER_NOT_HELD) or a blocker cannot be"
             + " overridden (BLOCKER_NOT_OVERRIDABLE)", content = @Content(mediaType = "application/problem+json"))
-    public OrderView overrideValidation(@PathParam("id") String id, String body) {
+    public OrderView overrideValidation(@PathParam("id") String id, ValidationOverride.Request body) {
         return validation.overrideBlockers(caller.command(), Parameters.uuid("id", id),
-                JsonBody.read(body, ValidationOverride.Request.class));
+                body);
     }
 
     @POST
@@ -225,14 +219,13 @@ public class OrdersResource {
     @Operation(summary = "Break glass: complete a fulfillment item without its system's report",
             description = "Only with a reason; the audit trail gets the completion and an extra BREAK_GLASS_USED record."
                     + " The item's open fallout case is resolved and the order goes on.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ForcedCompletion.class)))
     @APIResponse(responseCode = "200", description = "The item, COMPLETED")
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not under way or failed, or the order is not in fulfillment",
             content = @Content(mediaType = "application/problem+json"))
-    public FulfillmentItemView forceComplete(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+    public FulfillmentItemView forceComplete(@PathParam("id") String id, @PathParam("itemId") String itemId, ForcedCompletion body) {
         return fulfillment.forceCompleteItem(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
-                JsonBody.read(body, ForcedCompletion.class));
+                body);
     }
 }

@@ -9,8 +9,8 @@ import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteView;
+import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,14 +58,13 @@ public class QuotesResource {
     @Operation(summary = "Start a draft quote for a customer",
             description = "The quote is pinned to the named published catalog version, or to the newest published "
                     + "one; it is valid until the given date or for 30 days.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewQuote.class)))
     @APIResponse(responseCode = "201", description = "The draft quote")
     @APIResponse(responseCode = "400", description = "customerId or channel missing, validUntil in the past (INVALID_QUOTE_REQUEST)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "No published catalog version, or the named one is not published",
             content = @Content(mediaType = PROBLEM))
-    public Response start(String body, @Context UriInfo uri) {
-        QuoteView started = commands.start(caller.command(), JsonBody.read(body, NewQuote.class));
+    public Response start(NewQuote body, @Context UriInfo uri) {
+        QuoteView started = commands.start(caller.command(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(started.id().toString()).build()).entity(started).build();
     }
 
@@ -87,13 +85,12 @@ public class QuotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
             description = "A priced quote loses its price snapshot and is a draft again.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConfigurationRequest.class)))
     @APIResponse(responseCode = "200", description = "The quote with the new items")
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The item does not fit the catalog", content = @Content(mediaType = PROBLEM))
-    public QuoteView addItem(@PathParam("id") String id, String body) {
-        return commands.addItem(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, ConfigurationRequest.class));
+    public QuoteView addItem(@PathParam("id") String id, ConfigurationRequest body) {
+        return commands.addItem(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
@@ -106,15 +103,14 @@ public class QuotesResource {
                     + "(as the next top-level lines, in order) or, when any breaks a rule, none; the 422 lists every "
                     + "violation with its item (items[3].characteristics.bandwidthMbps). A priced quote loses its price "
                     + "snapshot and is a draft again.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewQuoteItems.class)))
     @APIResponse(responseCode = "200", description = "The quote with the new items")
     @APIResponse(responseCode = "400", description = "No items, more than 1000, or an empty item (QUOTE_ITEMS_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Items do not fit the catalog; none was added", content = @Content(mediaType = PROBLEM))
-    public QuoteView addItems(@PathParam("id") String id, String body) {
-        return commands.addItems(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, NewQuoteItems.class).items());
+    public QuoteView addItems(@PathParam("id") String id, @BatchBody NewQuoteItems body) {
+        return commands.addItems(caller.command(), Parameters.uuid("id", id), body.items());
     }
 
     @POST
@@ -128,7 +124,6 @@ public class QuotesResource {
                     + "override replaces an earlier one of the same charge and is audited. A priced quote loses its price "
                     + "snapshot and is a draft again; the next pricing applies the override at its step and shows actor, "
                     + "reason and the amounts before and after in the breakdown.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = PriceOverrideRequest.class)))
     @APIResponse(responseCode = "200", description = "The quote with the override on its item")
     @APIResponse(responseCode = "400", description = "priceId, amount or reason missing, a negative amount or more decimals than "
             + "the currency has (PRICE_OVERRIDE_INVALID)", content = @Content(mediaType = PROBLEM))
@@ -137,9 +132,9 @@ public class QuotesResource {
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Not a price of the item's offering (PRICE_OVERRIDE_TARGET_NOT_FOUND) or a "
             + "usage charge (PRICE_OVERRIDE_NOT_APPLICABLE)", content = @Content(mediaType = PROBLEM))
-    public QuoteView overridePrice(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+    public QuoteView overridePrice(@PathParam("id") String id, @PathParam("itemId") String itemId, PriceOverrideRequest body) {
         return commands.overridePrice(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
-                JsonBody.read(body, PriceOverrideRequest.class));
+                body);
     }
 
     @POST
@@ -165,14 +160,13 @@ public class QuotesResource {
     @Operation(summary = "Record the customer's acceptance of a priced revision",
             description = "Acceptance uses the stored price snapshot. Recording the same acceptance again (same "
                     + "revision and customer contact) returns the quote unchanged.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = AcceptanceRequest.class)))
     @APIResponse(responseCode = "200", description = "The accepted quote with its acceptance")
     @APIResponse(responseCode = "400", description = "revision or customerContact missing (ACCEPTANCE_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not priced (QUOTE_NOT_PRICED), another revision (QUOTE_REVISION_MISMATCH) "
             + "or accepted with other evidence (QUOTE_ALREADY_ACCEPTED)", content = @Content(mediaType = PROBLEM))
-    public QuoteView accept(@PathParam("id") String id, String body) {
-        return commands.accept(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, AcceptanceRequest.class));
+    public QuoteView accept(@PathParam("id") String id, AcceptanceRequest body) {
+        return commands.accept(caller.command(), Parameters.uuid("id", id), body);
     }
 }
