@@ -72,7 +72,7 @@ public class OrderCaptureService implements OrderCommands {
         }
         String fingerprint = OrderLines.sha256("quote|" + request.quoteId() + "|" + request.revision() + "|"
                 + request.acceptanceId());
-        List<String> keys = new ArrayList<>(List.of("acceptance:" + request.acceptanceId()));
+        List<String> keys = new ArrayList<>(List.of(Orders.ACCEPTANCE_KEY + request.acceptanceId()));
         keys.addAll(idempotencyKeys(idempotencyKey));
         UUID orderId = UUID.randomUUID();
         Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, fingerprint);

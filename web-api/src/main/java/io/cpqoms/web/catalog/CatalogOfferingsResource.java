@@ -39,7 +39,7 @@ public class CatalogOfferingsResource {
     CallerContext caller;
 
     @GET
-    @Operation(summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
+    @Operation(operationId = "listOfferings", summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
     public Page<OfferingSummary> list(
             @Parameter(description = "Catalog version id; the latest published version if absent") @QueryParam("version") String version,
             @QueryParam("channel") String channel,
@@ -58,7 +58,7 @@ public class CatalogOfferingsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One offering with its specification, characteristics, prices and relationships")
+    @Operation(operationId = "getOffering", summary = "One offering with its specification, characteristics, prices and relationships")
     public OfferingDetail get(@PathParam("id") String id, @QueryParam("version") String version) {
         OfferingDetail detail = queries.offering(caller.command(), id, Parameters.uuid("version", version));
         return caller.seesCosts() ? detail : detail.withoutCosts();

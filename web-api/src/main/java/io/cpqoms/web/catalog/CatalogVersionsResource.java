@@ -8,6 +8,7 @@ import io.cpqoms.catalog.api.NewCatalogVersion;
 import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.PublicLinks;
 import io.cpqoms.kernel.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,10 +43,13 @@ public class CatalogVersionsResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PublicLinks links;
+
     @GET
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "List the catalog versions, newest first (drafts only for catalog administrators)")
+    @Operation(operationId = "listCatalogVersions", summary = "List the catalog versions, newest first (drafts only for catalog administrators)")
     public List<CatalogVersionView> list() {
         return queries.versions(caller.command());
     }
@@ -56,7 +58,7 @@ public class CatalogVersionsResource {
     @Path("{id}")
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "One catalog version")
+    @Operation(operationId = "getCatalogVersion", summary = "One catalog version")
     @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = "application/problem+json"))
     public CatalogVersionView get(@PathParam("id") String id) {
@@ -66,20 +68,20 @@ public class CatalogVersionsResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a draft catalog version, empty or copied from a published version")
+    @Operation(operationId = "createCatalogVersion", summary = "Create a draft catalog version, empty or copied from a published version")
     @APIResponse(responseCode = "201", description = "The draft")
     @APIResponse(responseCode = "422", description = "A rule said no (name missing, source not published)",
             content = @Content(mediaType = "application/problem+json"))
-    public Response create(NewCatalogVersion body, @Context UriInfo uri) {
+    public Response create(NewCatalogVersion body) {
         CatalogVersionView created = commands.createVersion(caller.command(), body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return links.created(created, "catalog", "versions", created.id());
     }
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/imports")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a draft's content with a whole catalog document",
+    @Operation(operationId = "importCatalogDocument", summary = "Replace a draft's content with a whole catalog document",
             description = "The document is validated as a whole: it loads completely or not at all.")
     @APIResponse(responseCode = "200", description = "The draft with its new content")
     @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = "application/problem+json"))
@@ -91,7 +93,7 @@ public class CatalogVersionsResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/publication")
-    @Operation(summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
+    @Operation(operationId = "publishCatalogVersion", summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
     @APIResponse(responseCode = "200", description = "The published version (publishing again changes nothing)")
     @APIResponse(responseCode = "422", description = "The version is empty or breaks catalog rules", content = @Content(mediaType = "application/problem+json"))
     public CatalogVersionView publish(@PathParam("id") String id) {

@@ -40,7 +40,7 @@ public class ConfigurationEvaluationsResource {
     @POST
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE, Roles.CATALOG_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate a partial configuration against the catalog's configuration rules",
+    @Operation(operationId = "evaluateConfiguration", summary = "Evaluate a partial configuration against the catalog's configuration rules",
             description = "Resolves defaults and derived values (each value marked USER, DEFAULT or DERIVED with the "
                     + "rule), adds derived children, lists for every characteristic the values still allowed and, for "
                     + "each excluded value, the rule and its explanation, and reports violations and what is still "

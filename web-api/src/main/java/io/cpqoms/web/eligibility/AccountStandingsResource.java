@@ -41,7 +41,7 @@ public class AccountStandingsResource {
     @Path("{accountId}")
     @RolesAllowed(Roles.ORDER_CAPTURE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an account's standing as its owning system states it",
+    @Operation(operationId = "recordAccountStanding", summary = "Record an account's standing as its owning system states it",
             description = "Idempotent and independent of arrival order: a statement older than the recorded one is "
                     + "ignored (outcome STALE_IGNORED), the same statement again changes nothing (UNCHANGED), a newer one "
                     + "replaces it (UPDATED). The answer is the recorded standing.")

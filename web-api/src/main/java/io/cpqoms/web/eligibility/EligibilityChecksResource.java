@@ -39,7 +39,7 @@ public class EligibilityChecksResource {
     @POST
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check whether offerings may be offered to a customer, through a channel, at a location and time",
+    @Operation(operationId = "checkEligibility", summary = "Check whether offerings may be offered to a customer, through a channel, at a location and time",
             description = "Answers per offering: eligible, the reasons why not (OFFERING_NOT_FOUND, OFFERING_NOT_SELLABLE, "
                     + "CHANNEL_NOT_ELIGIBLE, SEGMENT_NOT_ELIGIBLE, SEGMENT_UNKNOWN, LOCATION_NOT_COVERED, OUTSTANDING_DEBT, "
                     + "ACCOUNT_STANDING_UNKNOWN) and eligible alternatives of the same specification family; with the "

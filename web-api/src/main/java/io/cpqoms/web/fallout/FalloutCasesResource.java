@@ -45,7 +45,7 @@ public class FalloutCasesResource {
 
     @GET
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
-    @Operation(summary = "The order's fallout cases, open and closed, oldest first")
+    @Operation(operationId = "listOrderFalloutCases", summary = "The order's fallout cases, open and closed, oldest first")
     @APIResponse(responseCode = "200", description = "The cases")
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<FalloutCaseView> list(@PathParam("id") String id) {
@@ -56,7 +56,7 @@ public class FalloutCasesResource {
     @Path("{caseId}/assignments")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign an open fallout case to a person",
+    @Operation(operationId = "assignFalloutCase", summary = "Assign an open fallout case to a person",
             description = "Operations assign the cases of their work groups, supervisors any case.")
     @APIResponse(responseCode = "200", description = "The case, assigned")
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
@@ -72,7 +72,7 @@ public class FalloutCasesResource {
     @Path("{caseId}/resolutions")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve an open fallout case by a command",
+    @Operation(operationId = "resolveFalloutCase", summary = "Resolve an open fallout case by a command",
             description = "RETRY_ITEM sends the failed item (or its failed compensation) to its system again as a new"
                     + " attempt and resolves the case; the order goes on when no failed item is left.")
     @APIResponse(responseCode = "200", description = "The case, resolved")

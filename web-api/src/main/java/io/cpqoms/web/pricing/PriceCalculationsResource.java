@@ -40,7 +40,7 @@ public class PriceCalculationsResource {
     @POST
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Price an ad-hoc configuration and return the snapshot with its breakdown",
+    @Operation(operationId = "calculatePrices", summary = "Price an ad-hoc configuration and return the snapshot with its breakdown",
             description = "Body {catalogVersionId?, pricedAt?, lines: [{lineId?, offeringId, quantity?, characteristics?, "
                     + "children?}]}. The named published catalog version (the latest without one) prices the lines at "
                     + "pricedAt (now without one; it decides which promotions apply). Children are priced as lines of "

@@ -12,6 +12,7 @@ import io.cpqoms.quote.api.QuoteView;
 import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.PublicLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -21,10 +22,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,10 +51,13 @@ public class QuotesResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PublicLinks links;
+
     @POST
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a draft quote for a customer",
+    @Operation(operationId = "startQuote", summary = "Start a draft quote for a customer",
             description = "The quote is pinned to the named published catalog version, or to the newest published "
                     + "one; it is valid until the given date or for 30 days.")
     @APIResponse(responseCode = "201", description = "The draft quote")
@@ -63,15 +65,15 @@ public class QuotesResource {
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "No published catalog version, or the named one is not published",
             content = @Content(mediaType = PROBLEM))
-    public Response start(NewQuote body, @Context UriInfo uri) {
+    public Response start(NewQuote body) {
         QuoteView started = commands.start(caller.command(), body);
-        return Response.created(uri.getAbsolutePathBuilder().path(started.id().toString()).build()).entity(started).build();
+        return links.created(started, "quotes", started.id());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "One quote with its items, price snapshot and acceptance")
+    @Operation(operationId = "getQuote", summary = "One quote with its items, price snapshot and acceptance")
     @APIResponse(responseCode = "200", description = "The quote")
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     public QuoteView get(@PathParam("id") String id) {
@@ -83,7 +85,7 @@ public class QuotesResource {
     @Path("{id}/items")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
+    @Operation(operationId = "addQuoteItem", summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
             description = "A priced quote loses its price snapshot and is a draft again.")
     @APIResponse(responseCode = "200", description = "The quote with the new items")
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
@@ -97,7 +99,7 @@ public class QuotesResource {
     @Path("{id}/items/batch")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add many configured items in one command",
+    @Operation(operationId = "addQuoteItems", summary = "Add many configured items in one command",
             description = "Body {\"items\": [item, ...]} with 1 to 1000 items, each like the body of POST /quotes/{id}/items. "
                     + "One transaction: every item is checked against the pinned catalog version and either all are added "
                     + "(as the next top-level lines, in order) or, when any breaks a rule, none; the 422 lists every "
@@ -117,7 +119,7 @@ public class QuotesResource {
     @Path("{id}/items/{itemId}/price-overrides")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override the net amount of one charge of a quote item, with a reason",
+    @Operation(operationId = "overrideQuoteItemPrice", summary = "Override the net amount of one charge of a quote item, with a reason",
             description = "Body {priceId, amount, reason}: priceId is the id of a one-time or recurring price definition of "
                     + "the item's offering; amount is the new net amount of that charge for the item's whole quantity, "
                     + "before tax, in the price's currency; reason is required. The caller is recorded as actor; the "
@@ -140,7 +142,7 @@ public class QuotesResource {
     @POST
     @Path("{id}/pricing")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Price every item with the pinned catalog version and store the price snapshot",
+    @Operation(operationId = "priceQuote", summary = "Price every item with the pinned catalog version and store the price snapshot",
             description = "The pricing pipeline (docs/pricing.md) prices each item as its own line: list price, volume tiers, "
                     + "contract term, bundle discount, promotions valid now, manual overrides, rounding; every charge "
                     + "carries its breakdown and the snapshot its approval signals and tax placeholder.")
@@ -157,7 +159,7 @@ public class QuotesResource {
     @Path("{id}/acceptance")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the customer's acceptance of a priced revision",
+    @Operation(operationId = "acceptQuote", summary = "Record the customer's acceptance of a priced revision",
             description = "Acceptance uses the stored price snapshot. Recording the same acceptance again (same "
                     + "revision and customer contact) returns the quote unchanged.")
     @APIResponse(responseCode = "200", description = "The accepted quote with its acceptance")

@@ -45,7 +45,7 @@ public class WorkerItemsResource {
     @Path("completions")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_COMPLETION")
-    @Operation(summary = "Report that the responsible system completed the item")
+    @Operation(operationId = "reportItemCompletion", summary = "Report that the responsible system completed the item")
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
@@ -59,7 +59,7 @@ public class WorkerItemsResource {
     @Path("failures")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_FAILURE")
-    @Operation(summary = "Report that the responsible system refused or failed the item")
+    @Operation(operationId = "reportItemFailure", summary = "Report that the responsible system refused or failed the item")
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
