@@ -89,7 +89,8 @@ public class HostileBench {
         if (slowest != null) {
             System.out.println("slowest: " + slowest.answer().millis() + " ms, " + slowest.request().describe());
         }
-        System.out.println("rows written by refused requests: " + (report.databaseChecked() ? report.rowsWrittenByRefused() : "not counted"));
+        System.out.println("rows written by refused requests: " + report.rowsWrittenByRefused()
+                + (report.databaseChecked() ? "" : " (not counted over every request, see the notes above)"));
         boolean ready = stack.ready();
         String capture = ready ? stack.captureWorks(objects.value("version")) : "not tried";
         System.out.println("healthy at the end: " + (ready && capture == null ? "yes (ready, a normal quote -> order capture works)"
