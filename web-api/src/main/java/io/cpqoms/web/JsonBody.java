@@ -69,6 +69,8 @@ public final class JsonBody {
     /** No string of any field is longer; the fields' own limits are tighter. */
     static final int MAX_STRING_LENGTH = 100_000;
     static final int MAX_KEY_LENGTH = 200;
+    /** No refusal lists more violations than this. */
+    static final int MAX_VIOLATIONS = 50;
     private static final int MAX_YEAR = 9999;
 
     private static final Map<Class<?>, Map<String, RecordComponent>> FIELDS = new ConcurrentHashMap<>();
@@ -220,6 +222,9 @@ public final class JsonBody {
     // ---- checking the tree against the contract type ---------------------------------------------
 
     private static void check(JsonValue value, Type type, String path, List<Violation> unknown, List<Violation> wrong) {
+        if (unknown.size() + wrong.size() >= MAX_VIOLATIONS) {
+            return; // enough to act on; a body of a million wrong items gets no answer of a million lines
+        }
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return; // absent: the field's @NotNull says whether that is allowed
         }

@@ -90,9 +90,10 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         List<Violation> violations = broken.stream()
                 .map(v -> new Violation(rule(v), path(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::target).thenComparing(Violation::rule))
+                .limit(JsonBody.MAX_VIOLATIONS)
                 .toList();
         throw new DomainException(DomainException.Kind.INVALID_INPUT, JsonBody.INVALID_REQUEST_BODY,
-                "The body breaks " + violations.size() + " rule(s): " + violations.stream().limit(5)
+                "The body breaks " + broken.size() + " rule(s): " + violations.stream().limit(5)
                         .map(v -> v.target() + " " + v.message()).toList() + ".", violations);
     }
 

@@ -203,6 +203,24 @@ class BoundaryIT {
                 quote("cust-" + UUID.randomUUID(), "DIRECT_SALES").getBytes(StandardCharsets.UTF_8)).status());
     }
 
+    @Test
+    void theExpensivePathsAreBounded() {
+        String quote = startQuote("cust-" + UUID.randomUUID());
+        String router = "{\"offeringId\":\"po_basic_router\"}";
+        String bundle = "{\"offeringId\":\"po_connectivity_bundle\",\"children\":[" + String.join(",",
+                java.util.Collections.nCopies(10, router)) + "]}";
+        problem(SALES.post("/api/quotes/" + quote + "/items/batch", "{\"items\":[" + String.join(",",
+                java.util.Collections.nCopies(500, bundle)) + "]}"), 400, "QUOTE_ITEMS_INVALID");
+        JsonObject many = problem(SALES.post("/api/quotes/" + quote + "/items/batch", "{\"items\":[" + "1,".repeat(200_000)
+                + "1]}"), 400, "INVALID_REQUEST_BODY");
+        assertEquals(50, many.getJsonArray("violations").size(), "a refusal lists a bounded number of violations");
+        problem(CAPTURE.post("/api/orders", "{\"customerId\":\"c1\",\"lines\":[" + String.join(",",
+                java.util.Collections.nCopies(100, bundle)) + "]}"), 400, "ORDER_TOO_LARGE");
+        problem(SALES.post("/api/configurations/evaluations", "{\"offeringId\":\"po_connectivity_bundle\",\"children\":["
+                + String.join(",", java.util.Collections.nCopies(60, bundle)) + "]}"), 400, "CONFIGURATION_REQUEST_INVALID");
+        assertEquals(0, SALES.get("/api/quotes/" + quote).json().getJsonArray("items").size());
+    }
+
     // ---- values the product does not support ---------------------------------------------------
 
     @Test

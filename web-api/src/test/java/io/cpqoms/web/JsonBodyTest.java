@@ -103,6 +103,14 @@ class JsonBodyTest {
     }
 
     @Test
+    void aRefusalListsABoundedNumberOfViolations() {
+        String items = "{\"items\":[" + "1,".repeat(100_000) + "1]}";
+        DomainException e = refused(items, NewQuoteItems.class);
+        assertEquals(JsonBody.MAX_VIOLATIONS, e.violations().size());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
+    }
+
+    @Test
     void anUnknownFieldIsNamed() {
         DomainException e = refused("{\"customerId\":\"c\",\"channel\":\"DIRECT_SALES\",\"discount\":99}", NewQuote.class);
         assertEquals(JsonBody.UNKNOWN_FIELD, e.code());

@@ -23,4 +23,9 @@ public record ConfigurationRequest(@NotBlank @Size(max = Limits.CATALOG_ID) Stri
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);
         children = children == null ? List.of() : List.copyOf(children);
     }
+
+    /** This product and every product under it: what configuring, storing and pricing it costs. */
+    public int productCount() {
+        return 1 + children.stream().mapToInt(ConfigurationRequest::productCount).sum();
+    }
 }

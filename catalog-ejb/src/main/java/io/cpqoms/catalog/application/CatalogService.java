@@ -61,6 +61,10 @@ import java.util.function.Predicate;
 @Stateless
 public class CatalogService implements CatalogCommands, CatalogQueries, PricingQueries {
 
+    /** What one configurator click may ask the engine to evaluate. */
+    static final int MAX_EVALUATED_PRODUCTS = 500;
+
+
     public static final String OFFERING_NOT_FOUND = ProductConfigurator.OFFERING_NOT_FOUND;
     public static final String OFFERING_NOT_SELLABLE = ProductConfigurator.OFFERING_NOT_SELLABLE;
     public static final String CATALOG_VERSION_NOT_PUBLISHED = "CATALOG_VERSION_NOT_PUBLISHED";
@@ -203,6 +207,10 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     public ConfigurationEvaluation evaluateConfiguration(CommandContext context, ConfigurationEvaluationRequest request) {
         if (request.offeringId() == null || request.offeringId().isBlank()) {
             throw DomainException.invalidInput(CONFIGURATION_REQUEST_INVALID, "offeringId is required.");
+        }
+        if (request.configuration().productCount() > MAX_EVALUATED_PRODUCTS) {
+            throw DomainException.invalidInput(CONFIGURATION_REQUEST_INVALID, "An evaluation covers at most "
+                    + MAX_EVALUATED_PRODUCTS + " products, bundle children included.");
         }
         Contents contents = contents(context, request.catalogVersionId());
         CatalogIndex catalog = contents.published() != null ? contents.published()

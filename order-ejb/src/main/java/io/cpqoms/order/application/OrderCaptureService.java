@@ -43,6 +43,9 @@ public class OrderCaptureService implements OrderCommands {
     public static final String INVALID_CONVERSION_REQUEST = "INVALID_CONVERSION_REQUEST";
     public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
     public static final String ORDER_TYPE_NOT_SUPPORTED = "ORDER_TYPE_NOT_SUPPORTED";
+    public static final String ORDER_TOO_LARGE = "ORDER_TOO_LARGE";
+    /** Products of one order, bundle children included (seed 000, section 34: hundreds of items). */
+    public static final int MAX_PRODUCTS = 1_000;
     public static final String LINE_ACTION_NOT_SUPPORTED = "LINE_ACTION_NOT_SUPPORTED";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
@@ -183,6 +186,11 @@ public class OrderCaptureService implements OrderCommands {
         }
         if (!unsupported.isEmpty()) {
             throw DomainException.ruleViolation("The order asks for what the product does not support yet.", unsupported);
+        }
+        int products = request.lines().stream().mapToInt(l -> l.configuration().productCount()).sum();
+        if (products > MAX_PRODUCTS) {
+            throw DomainException.invalidInput(ORDER_TOO_LARGE, "An order has at most " + MAX_PRODUCTS
+                    + " products, bundle children included, not " + products + ".");
         }
     }
 }

@@ -59,6 +59,8 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     public static final String PRICE_OVERRIDE_NOT_APPLICABLE = "PRICE_OVERRIDE_NOT_APPLICABLE";
     /** The most items (top-level products, each with its children) one batch adds. */
     public static final int MAX_ITEMS_PER_BATCH = 1_000;
+    /** Products of one batch, bundle children included: what one transaction configures and stores. */
+    public static final int MAX_PRODUCTS_PER_BATCH = 5_000;
 
     private static final String AGGREGATE = "Quote";
 
@@ -143,6 +145,11 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         }
         if (items.contains(null)) {
             throw DomainException.invalidInput(QUOTE_ITEMS_INVALID, "items[" + items.indexOf(null) + "] is not an item.");
+        }
+        int productCount = items.stream().mapToInt(ConfigurationRequest::productCount).sum();
+        if (productCount > MAX_PRODUCTS_PER_BATCH) {
+            throw DomainException.invalidInput(QUOTE_ITEMS_INVALID, "A batch adds at most " + MAX_PRODUCTS_PER_BATCH
+                    + " products, bundle children included, not " + productCount + ".");
         }
         Instant now = Instant.now();
         Quote quote = quotes.get(context.tenantId(), quoteId);
