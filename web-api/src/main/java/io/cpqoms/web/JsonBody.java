@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -74,6 +75,8 @@ public final class JsonBody {
     private static final int MAX_YEAR = 9999;
 
     private static final Map<Class<?>, Map<String, RecordComponent>> FIELDS = new ConcurrentHashMap<>();
+    /** Looked up once: {@code jakarta.json.Json}'s factory methods look the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonBody() {
     }
@@ -109,7 +112,7 @@ public final class JsonBody {
     // ---- parsing ------------------------------------------------------------------------------
 
     static JsonValue parse(String body) {
-        try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
             if (!parser.hasNext()) {
                 throw malformed("it is empty");
             }
@@ -130,7 +133,7 @@ public final class JsonBody {
     }
 
     private static JsonObject readObject(JsonParser parser, int depth, String path) {
-        JsonObjectBuilder object = jakarta.json.Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         while (true) {
             JsonParser.Event event = parser.next();
             if (event == JsonParser.Event.END_OBJECT) {
@@ -147,7 +150,7 @@ public final class JsonBody {
     }
 
     private static JsonArray readArray(JsonParser parser, int depth, String path) {
-        JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         int index = 0;
         while (true) {
             JsonParser.Event event = parser.next();
@@ -168,9 +171,9 @@ public final class JsonBody {
                     throw shape(STRING_TOO_LONG, excerpt(path), "A string is longer than " + MAX_STRING_LENGTH + " characters.");
                 }
                 requireClean(value, excerpt(path));
-                yield jakarta.json.Json.createValue(value);
+                yield JSON.createValue(value);
             }
-            case VALUE_NUMBER -> jakarta.json.Json.createValue(number(parser.getString(), path));
+            case VALUE_NUMBER -> JSON.createValue(number(parser.getString(), path));
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;

@@ -86,7 +86,7 @@ class BoundaryIT {
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
         JsonObject problem = reply.json();
         assertEquals(code, problem.getString("code"), reply.body());
-        assertTrue(reply.body().length() < 4000, "the answer does not echo the input: " + reply.body().length());
+        assertTrue(reply.body().length() < 16_000, "the answer does not echo the input: " + reply.body().length());
         return problem;
     }
 
