@@ -1,6 +1,7 @@
 package io.cpqoms.web;
 
 import jakarta.ejb.EJBException;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -29,6 +31,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * 08003 ("This connection has been closed") or 57P01 (terminated by an administrator command). The test
  * looks at the whole chain of causes (and the next exceptions of a SQLException), so every wrapper
  * the EJB container, JTA and JPA add is seen through.
+ *
+ * <p>One shape carries no cause: a connection that breaks while JTA commits ends as
+ * {@code jakarta.transaction.SystemException → XAException} whose only trace of the fault is its
+ * message (Payara's connector turns the resource's exception into text, e.g. "LocalTransactionException:
+ * FATAL: terminating connection due to administrator command" or "ResourceException: This Managed
+ * Connection is not valid as the physical connection is not usable"). For the transaction manager's and
+ * the connector's exceptions only, the messages of the driver's and the pool's connection failures count.
  */
 public final class ServiceUnavailable {
 
@@ -37,6 +46,12 @@ public final class ServiceUnavailable {
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     /** Enough for any real wrapper chain; bounds the walk over a hostile or cyclic chain. */
     private static final int MAX_CAUSES = 64;
+
+    /** What the PostgreSQL driver and Payara's pool say when a connection is gone (their messages, verbatim). */
+    private static final List<String> CONNECTION_GONE = List.of(
+            "terminating connection", "the database system is shutting down", "the database system is starting up",
+            "physical connection is not usable", "This connection has been closed",
+            "An I/O error occurred while sending to the backend", "Connection refused", "Error in allocating a connection");
 
     private ServiceUnavailable() {
     }
@@ -75,7 +90,18 @@ public final class ServiceUnavailable {
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException;
         }
         // the server's pool could not hand out a connection: none could be opened, or all are busy
-        return t instanceof ResourceAllocationException || t instanceof ConnectException;
+        if (t instanceof ResourceAllocationException || t instanceof ConnectException) {
+            return true;
+        }
+        if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+            return true;
+        }
+        return (t instanceof XAException || t instanceof ResourceException || t instanceof jakarta.transaction.SystemException)
+                && namesAConnectionFailure(t.getMessage());
+    }
+
+    private static boolean namesAConnectionFailure(String message) {
+        return message != null && CONNECTION_GONE.stream().anyMatch(message::contains);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.EOFException;
 import java.net.ConnectException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -73,6 +74,33 @@ class ServiceUnavailableTest {
         RollbackException rollback = new RollbackException("Transaction marked for rollback.");
         rollback.initCause(jpa(new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST)));
         assertTrue(ServiceUnavailable.isCause(new EJBException(rollback)));
+    }
+
+    /**
+     * Observed in the restart drill: the connection broke while JTA committed; Payara's connector keeps
+     * only the text of the resource's exception in the XAException, without a cause.
+     */
+    @Test
+    void commitOnABrokenConnectionIsUnavailable() {
+        assertTrue(ServiceUnavailable.isCause(systemException(new XAException(
+                "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection due to administrator command"))));
+        assertTrue(ServiceUnavailable.isCause(systemException(new XAException("jakarta.resource.ResourceException: "
+                + "This Managed Connection is not valid as the physical connection is not usable"))));
+        XAException failed = new XAException("resource manager unavailable");
+        failed.errorCode = XAException.XAER_RMFAIL;
+        assertTrue(ServiceUnavailable.isCause(systemException(failed)));
+        // a commit the database refused for what the transaction wrote is not an outage
+        XAException refused = new XAException("jakarta.resource.spi.LocalTransactionException: ERROR: duplicate key value "
+                + "violates unique constraint \"order_pkey\"");
+        refused.errorCode = XAException.XAER_RMERR;
+        assertFalse(ServiceUnavailable.isCause(systemException(refused)));
+        assertFalse(ServiceUnavailable.isCause(new IllegalStateException("This connection has been closed")));
+    }
+
+    private static Throwable systemException(XAException cause) {
+        jakarta.transaction.SystemException system = new jakarta.transaction.SystemException();
+        system.initCause(cause);
+        return system;
     }
 
     /** Bad input the database refused, a conflict or a bug are not outages: they must not invite a retry. */
