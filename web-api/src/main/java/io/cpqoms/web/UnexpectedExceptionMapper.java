@@ -55,6 +55,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             };
             return Problem.response(status, code, e.getMessage(), caller.correlationId(), List.of());
         }
+        if (ServiceUnavailable.isCause(e)) {
+            LOG.log(Level.WARNING, "database unavailable, correlation " + caller.correlationId() + ": " + e);
+            return ServiceUnavailable.response(caller.correlationId());
+        }
         LOG.log(Level.SEVERE, "unexpected failure, correlation " + caller.correlationId(), e);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request failed unexpectedly; quote correlation id " + caller.correlationId() + " to support.",
