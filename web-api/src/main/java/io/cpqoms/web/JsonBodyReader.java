@@ -39,6 +39,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
 
     public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
+    public static final String BODY_INCOMPLETE = "BODY_INCOMPLETE";
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -72,7 +73,13 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
                 && Long.parseLong(declared) > limit) {
             throw tooLarge(limit);
         }
-        byte[] bytes = entity.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        byte[] bytes;
+        try {
+            bytes = entity.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException e) { // the client sent less than its Content-Length and stopped, or went away
+            throw problem(Response.Status.BAD_REQUEST, BODY_INCOMPLETE,
+                    "The body ended before the length its Content-Length header announced.");
+        }
         if (bytes.length > limit) {
             throw tooLarge(limit);
         }

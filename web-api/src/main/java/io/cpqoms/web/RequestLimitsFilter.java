@@ -28,6 +28,8 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
     static final int MAX_SEGMENT = 200;
     static final int MAX_QUERY_VALUE = 1000;
     static final int MAX_QUERY_PARAMETERS = 50;
+    /** A % not followed by two hex digits, which lenient decoders pass on as text. */
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     @Inject
     CallerContext caller;
@@ -36,6 +38,11 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         List<PathSegment> segments;
         MultivaluedMap<String, String> query;
+        String raw = request.getUriInfo().getRequestUri().getRawPath() + "?" + request.getUriInfo().getRequestUri().getRawQuery();
+        if (MALFORMED_ESCAPE.matcher(raw).find()) {
+            abort(request, Response.Status.BAD_REQUEST, MALFORMED_URI, "The request URI has a malformed percent-encoding.");
+            return;
+        }
         try {
             segments = request.getUriInfo().getPathSegments(true);
             query = request.getUriInfo().getQueryParameters(true);

@@ -42,7 +42,7 @@ class BoundaryIT {
     private static final Api OPERATIONS = Api.as("acme-operations");
     private static final Api SUPERVISOR = Api.as("acme-operations-supervisor");
     private static final Api CUSTOMER_SERVICE = Api.as("acme-customer-service");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static String catalogVersion;
 
@@ -105,7 +105,9 @@ class BoundaryIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
                         + System.getProperty("cpq.demoPassword", "")).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                // as a client should send a large body: the server refuses it before it is sent
+                .expectContinue(body != null && body.length > 1024 * 1024);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
