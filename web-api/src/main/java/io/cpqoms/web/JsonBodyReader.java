@@ -2,12 +2,14 @@ package io.cpqoms.web;
 
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Violation;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,11 +33,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Binds every JSON request body to its record: bounded in size (413), UTF-8 only (415), read by
  * {@link JsonBody} and checked by the record's Bean Validation constraints. A refused body is a problem
- * detail listing every violation with its field path; nothing reaches a context.
+ * detail listing every violation with its field path; nothing reaches a context. It reads records only,
+ * which also makes it the nearest reader for them, ahead of the JSON-B provider that reads any type.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class JsonBodyReader implements MessageBodyReader<Object> {
+@Priority(Priorities.USER) // before the JSON-B provider, which also reads application/json
+public class JsonBodyReader implements MessageBodyReader<Record> {
 
     public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
@@ -60,7 +64,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("UTF8")) {
@@ -83,7 +87,7 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         if (bytes.length > limit) {
             throw tooLarge(limit);
         }
-        Object body = JsonBody.read(utf8(bytes), genericType);
+        Record body = JsonBody.read(utf8(bytes), genericType);
         validate(body);
         return body;
     }

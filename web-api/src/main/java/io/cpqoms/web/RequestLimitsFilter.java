@@ -2,14 +2,20 @@ package io.cpqoms.web;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -28,19 +34,22 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
     static final int MAX_SEGMENT = 200;
     static final int MAX_QUERY_VALUE = 1000;
     static final int MAX_QUERY_PARAMETERS = 50;
-    /** A % not followed by two hex digits, which lenient decoders pass on as text. */
-    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
 
     @Inject
     CallerContext caller;
+
+    @Context
+    HttpServletRequest servlet;
 
     @Override
     public void filter(ContainerRequestContext request) {
         List<PathSegment> segments;
         MultivaluedMap<String, String> query;
-        String raw = request.getUriInfo().getRequestUri().getRawPath() + "?" + request.getUriInfo().getRequestUri().getRawQuery();
-        if (MALFORMED_ESCAPE.matcher(raw).find()) {
-            abort(request, Response.Status.BAD_REQUEST, MALFORMED_URI, "The request URI has a malformed percent-encoding.");
+        // as the client sent it: Jersey's request URI has stray '%' re-encoded already
+        String raw = servlet.getRequestURI() + "?" + (servlet.getQueryString() == null ? "" : servlet.getQueryString());
+        if (!decodes(raw)) {
+            abort(request, Response.Status.BAD_REQUEST, MALFORMED_URI, "The request URI has a malformed percent-encoding or escapes bytes that are not UTF-8.");
             return;
         }
         try {
@@ -89,6 +98,29 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
 
     private void abort(ContainerRequestContext request, Response.Status status, String code, String detail) {
         request.abortWith(Problem.response(status, code, detail, caller.correlationId(), List.of()));
+    }
+
+    /** Every escape is % and two hex digits, and the bytes they stand for are UTF-8. */
+    static boolean decodes(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                bytes.write(c);
+            } else if (i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0
+                    && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static boolean clean(String text, int max) {

@@ -105,9 +105,10 @@ class BoundaryIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
                         + System.getProperty("cpq.demoPassword", "")).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                // as a client should send a large body: the server refuses it before it is sent
-                .expectContinue(body != null && body.length > 1024 * 1024);
+                // a large body goes chunked, without a Content-Length: the server reads it up to its limit
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.length > 1024 * 1024
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -192,11 +193,15 @@ class BoundaryIT {
     }
 
     @Test
-    void bodiesAreBoundedAndUtf8() {
-        byte[] large = ("{\"reason\":\"" + "r".repeat(5 * 1024 * 1024) + "\",\"initiator\":\"CUSTOMER\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        problem(send("acme-operations-supervisor", "POST", "/api/orders/" + UUID.randomUUID() + "/cancellations",
-                "application/json", large), 413, "BODY_TOO_LARGE");
+    void bodiesAreBoundedAndUtf8() throws IOException {
+        String declared = raw("acme-operations-supervisor", "POST /api/orders/" + UUID.randomUUID() + "/cancellations HTTP/1.1"
+                + "\r\nContent-Type: application/json\r\nContent-Length: 5242880");
+        assertTrue(declared.startsWith("HTTP/1.1 413") && declared.contains("\"BODY_TOO_LARGE\""),
+                "refused from its Content-Length, before it is sent: " + declared);
+        byte[] large = ("{\"reason\":\"" + "r".repeat(1_100_000) + "\",\"initiator\":\"CUSTOMER\"}").getBytes(StandardCharsets.UTF_8);
+        Api.Reply chunked = send("acme-operations-supervisor", "POST", "/api/orders/" + UUID.randomUUID() + "/cancellations",
+                "application/json", large);
+        problem(chunked, 413, "BODY_TOO_LARGE");
         problem(send("acme-sales", "POST", "/api/quotes", "application/json; charset=bogus-9",
                 quote("c1", "DIRECT_SALES").getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_CHARSET");
         problem(send("acme-sales", "POST", "/api/quotes", "application/json",
@@ -292,6 +297,30 @@ class BoundaryIT {
     }
 
     // ---- links ---------------------------------------------------------------------------------
+
+    /** A request as the client writes it, for what java.net.URI refuses to build. */
+    private static String raw(String user, String requestLine) throws IOException {
+        URI base = URI.create(Api.BASE);
+        String auth = Base64.getEncoder().encodeToString((user + ":" + System.getProperty("cpq.demoPassword", ""))
+                .getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: " + base.getHost() + "\r\nAuthorization: Basic " + auth
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aQueryThatDoesNotDecodeIsMalformed() throws IOException {
+        for (String query : List.of("customerId=a%ZZ", "customerId=a%2", "customerId=%FF%FE", "customerId=%C0%AF")) {
+            String answer = raw("acme-operations", "GET /api/orders?" + query + " HTTP/1.1");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), query + ": " + answer);
+            assertTrue(answer.contains("application/problem+json") && answer.contains("\"MALFORMED_URI\""), query + ": " + answer);
+        }
+        assertTrue(raw("acme-operations", "GET /api/orders?customerId=caf%C3%A9 HTTP/1.1").startsWith("HTTP/1.1 200"),
+                "UTF-8 escapes are text");
+    }
 
     @Test
     void locationNeverEchoesTheHostHeader() throws IOException {
