@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +43,8 @@ public class CatalogOfferingsResource {
 
     @GET
     @Operation(summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     public Page<OfferingSummary> list(
             @Parameter(description = "Catalog version id; the latest published version if absent") @QueryParam("version") String version,
             @QueryParam("channel") String channel,
@@ -59,6 +64,8 @@ public class CatalogOfferingsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One offering with its specification, characteristics, prices and relationships")
+    @APIResponse(responseCode = "200", description = "The offering",
+            content = @Content(schema = @Schema(implementation = OfferingDetail.class)))
     public OfferingDetail get(@PathParam("id") String id, @QueryParam("version") String version) {
         OfferingDetail detail = queries.offering(caller.command(), id, Parameters.uuid("version", version));
         return caller.seesCosts() ? detail : detail.withoutCosts();

@@ -42,6 +42,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -82,8 +83,10 @@ public class OrdersResource {
             description = "Idempotent on the acceptance and on the Idempotency-Key header: a repeated or concurrent"
                     + " request returns the same order (201 the first time, 200 after).")
     @RequestBody(content = @Content(schema = @Schema(implementation = QuoteConversion.class)))
-    @APIResponse(responseCode = "201", description = "The order, captured now")
-    @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before")
+    @APIResponse(responseCode = "201", description = "The order, captured now",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such quote", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = "application/problem+json"))
@@ -101,8 +104,10 @@ public class OrdersResource {
             description = "Lines are configured and priced against a published catalog version. With an"
                     + " Idempotency-Key, a repeated request returns the same order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DirectOrder.class)))
-    @APIResponse(responseCode = "201", description = "The order, captured now")
-    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before")
+    @APIResponse(responseCode = "201", description = "The order, captured now",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
     public Response direct(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         return captured(commands.captureDirect(caller.command(), JsonBody.read(body, DirectOrder.class), idempotencyKey), uri);
@@ -136,7 +141,8 @@ public class OrdersResource {
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
     @Operation(summary = "Orders, newest first, filtered and keyset-paged",
             description = "Pass the 'next' cursor of a page as 'after' to get the following page.")
-    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = KeysetPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<OrderSummary> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
                                          @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
@@ -151,7 +157,8 @@ public class OrdersResource {
     @Path("{id}/fulfillment-items")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS})
     @Operation(summary = "The order's fulfillment plan: items, dependencies, statuses and external references")
-    @APIResponse(responseCode = "200", description = "The items in plan order")
+    @APIResponse(responseCode = "200", description = "The items in plan order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<FulfillmentItemView> fulfillmentItems(@PathParam("id") String id) {
         return queries.fulfillmentItems(caller.command(), Parameters.uuid("id", id));
@@ -161,7 +168,8 @@ public class OrdersResource {
     @Path("{id}/timeline")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "The order's audit timeline, from quote acceptance to completion")
-    @APIResponse(responseCode = "200", description = "Entries in the order they happened")
+    @APIResponse(responseCode = "200", description = "Entries in the order they happened",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         return queries.timeline(caller.command(), Parameters.uuid("id", id));
@@ -171,7 +179,8 @@ public class OrdersResource {
     @Path("{id}/events")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
     @Operation(summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
-    @APIResponse(responseCode = "200", description = "Events in the order they were written")
+    @APIResponse(responseCode = "200", description = "Events in the order they were written",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderEvent.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<OrderEvent> events(@PathParam("id") String id) {
         return queries.events(caller.command(), Parameters.uuid("id", id));
@@ -190,7 +199,8 @@ public class OrdersResource {
                     + " order is CANCELLED. Work without a compensation action is the point of no return. Asking again"
                     + " changes nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CancellationRequest.class)))
-    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason or initiator missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is completed (ORDER_NOT_CANCELLABLE) or past the point of"
@@ -207,7 +217,8 @@ public class OrdersResource {
     @Operation(summary = "Override the overridable blockers of a held order",
             description = "The validation result keeps who overrode it, when and why; the order goes on to decomposition.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ValidationOverride.Request.class)))
-    @APIResponse(responseCode = "200", description = "The order, VALIDATED")
+    @APIResponse(responseCode = "200", description = "The order, VALIDATED",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is not held (ORDER_NOT_HELD) or a blocker cannot be"
@@ -226,7 +237,8 @@ public class OrdersResource {
             description = "Only with a reason; the audit trail gets the completion and an extra BREAK_GLASS_USED record."
                     + " The item's open fallout case is resolved and the order goes on.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ForcedCompletion.class)))
-    @APIResponse(responseCode = "200", description = "The item, COMPLETED")
+    @APIResponse(responseCode = "200", description = "The item, COMPLETED",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not under way or failed, or the order is not in fulfillment",

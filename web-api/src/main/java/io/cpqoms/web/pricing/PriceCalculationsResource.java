@@ -49,7 +49,8 @@ public class PriceCalculationsResource {
                     + "characteristics a line leaves out take their defaults. Offerings must exist in the version; the "
                     + "configuration itself is not checked. Nothing is stored.")
     @RequestBody(content = @Content(schema = @Schema(implementation = PriceCalculationRequest.class)))
-    @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals")
+    @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals",
+            content = @Content(schema = @Schema(implementation = PriceSnapshot.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, no lines or more than 20000 (PRICE_CALCULATION_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such catalog version (CATALOG_VERSION_NOT_FOUND)",

@@ -49,7 +49,8 @@ public class WorkerItemsResource {
     @SensitiveAction("REPORT_ITEM_COMPLETION")
     @Operation(summary = "Report that the responsible system completed the item")
     @RequestBody(content = @Content(schema = @Schema(implementation = ItemCompletion.class)))
-    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
+    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
@@ -64,7 +65,8 @@ public class WorkerItemsResource {
     @SensitiveAction("REPORT_ITEM_FAILURE")
     @Operation(summary = "Report that the responsible system refused or failed the item")
     @RequestBody(content = @Content(schema = @Schema(implementation = ItemFailure.class)))
-    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
+    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
