@@ -76,6 +76,7 @@ public class CatalogVersionsResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewCatalogVersion.class)))
     @APIResponse(responseCode = "201", description = "The draft",
             content = @Content(schema = @Schema(implementation = CatalogVersionView.class)))
+    @APIResponse(responseCode = "404", description = "No such source version", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A rule said no (name missing, source not published)",
             content = @Content(mediaType = "application/problem+json"))
     public Response create(String body, @Context UriInfo uri) {

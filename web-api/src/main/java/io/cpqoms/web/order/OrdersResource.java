@@ -108,6 +108,8 @@ public class OrdersResource {
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
     public Response direct(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
         return captured(commands.captureDirect(caller.command(), JsonBody.read(body, DirectOrder.class), idempotencyKey), uri);
