@@ -19,7 +19,7 @@ public final class Parameters {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be a UUID, not '" + value + "'.");
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be a UUID, not '" + JsonBody.excerpt(value) + "'.");
         }
     }
 
@@ -30,7 +30,7 @@ public final class Parameters {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an integer, not '" + value + "'.");
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an integer, not '" + JsonBody.excerpt(value) + "'.");
         }
     }
 
@@ -42,7 +42,7 @@ public final class Parameters {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'.");
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + JsonBody.excerpt(value) + "'.");
         }
     }
 
@@ -51,10 +51,15 @@ public final class Parameters {
             return null;
         }
         try {
-            return java.time.Instant.parse(value);
+            java.time.Instant instant = java.time.Instant.parse(value);
+            int year = instant.atOffset(java.time.ZoneOffset.UTC).getYear();
+            if (year < 1 || year > 9999) {
+                throw DomainException.invalidInput(INVALID_PARAMETER, name + " must lie between the years 1 and 9999.");
+            }
+            return instant;
         } catch (java.time.format.DateTimeParseException e) {
             throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an ISO-8601 instant such as"
-                    + " 2026-11-21T00:00:00Z, not '" + value + "'.");
+                    + " 2026-11-21T00:00:00Z, not '" + JsonBody.excerpt(value) + "'.");
         }
     }
 

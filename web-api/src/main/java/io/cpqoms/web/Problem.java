@@ -1,6 +1,7 @@
 package io.cpqoms.web;
 
 import io.cpqoms.kernel.Violation;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -20,5 +21,15 @@ public record Problem(String type, String title, int status, String detail, Stri
                 status.getReasonPhrase(), status.getStatusCode(), detail, code, correlationId,
                 violations.isEmpty() ? null : violations);
         return Response.status(status.getStatusCode()).type(MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A refusal the boundary answers itself (413, 415, ...), problem detail included. */
+    public static final class Refusal extends WebApplicationException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Refusal(Response problem) {
+            super(problem);
+        }
     }
 }

@@ -26,6 +26,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof Problem.Refusal refusal) {
+            return refusal.getResponse();
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
                 return DomainExceptionMapper.problem(domain, caller.correlationId());

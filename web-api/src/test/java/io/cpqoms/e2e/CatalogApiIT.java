@@ -183,7 +183,7 @@ class CatalogApiIT {
         int versions = get("/api/catalog/versions").array().size();
         assertProblem(post("/api/catalog/versions", "{\"name\": 42"), 400, "MALFORMED_JSON");
         assertProblem(post("/api/catalog/versions", "{\"name\": \"x\"} trailing"), 400, "MALFORMED_JSON");
-        assertProblem(post("/api/catalog/versions", "{\"description\": \"no name\"}"), 422, "REQUIRED_FIELD_MISSING");
+        assertProblem(post("/api/catalog/versions", "{\"description\": \"no name\"}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(versions, get("/api/catalog/versions").array().size(), "refused creations write nothing");
     }
 

@@ -383,7 +383,7 @@ class OrderFlowIT {
         assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + UUID.randomUUID()
                 + "\",\"revision\":1,\"acceptanceId\":\"" + acceptanceId + "\"}"), 404, "QUOTE_NOT_FOUND");
         assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote.getString("id") + "\"}"),
-                400, "INVALID_CONVERSION_REQUEST");
+                400, "INVALID_REQUEST_BODY");
         assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":"), 400, "MALFORMED_JSON");
         assertEquals(0, ordersOf(customer));
         assertEquals(201, SALES.post("/api/orders/from-quote", conversion(quote)).status(),

@@ -1,5 +1,10 @@
 package io.cpqoms.catalog.api;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.Valid;
+import io.cpqoms.kernel.Limits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +13,11 @@ import java.util.Map;
  * A product as a quote item or order line asks for it: an offering, a quantity, characteristic values
  * and, for a bundle, its children.
  */
-public record ConfigurationRequest(String offeringId,
-                                   BigDecimal quantity,
-                                   Map<String, String> characteristics,
-                                   List<ConfigurationRequest> children) {
+public record ConfigurationRequest(@NotBlank @Size(max = Limits.CATALOG_ID) String offeringId,
+                                   @Digits(integer = 12, fraction = 6) BigDecimal quantity,
+                                   @Size(max = Limits.CHARACTERISTICS)
+                                   Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> characteristics,
+                                   @Size(max = Limits.CHILDREN) List<@Valid ConfigurationRequest> children) {
 
     public ConfigurationRequest {
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);

@@ -1,5 +1,10 @@
 package io.cpqoms.catalog.api;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.Valid;
+import io.cpqoms.kernel.Limits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +14,12 @@ import java.util.Map;
  * the offering, a quantity (1 when absent), characteristic values and, for a bundle, its children,
  * which are priced as lines of their own under it.
  */
-public record PriceCalculationLine(String lineId,
-                                   String offeringId,
-                                   BigDecimal quantity,
-                                   Map<String, String> characteristics,
-                                   List<PriceCalculationLine> children) {
+public record PriceCalculationLine(@Size(max = 40) String lineId,
+                                   @NotBlank @Size(max = Limits.CATALOG_ID) String offeringId,
+                                   @Digits(integer = 12, fraction = 6) BigDecimal quantity,
+                                   @Size(max = Limits.CHARACTERISTICS)
+                                   Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> characteristics,
+                                   @Size(max = Limits.CHILDREN) List<@Valid PriceCalculationLine> children) {
 
     public PriceCalculationLine {
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);

@@ -15,6 +15,9 @@ public interface OrderQueries {
 
     KeysetPage<OrderSummary> orders(CommandContext context, OrderQuery query);
 
+    /** The same list as the customer is told about it: customer-facing statuses only. */
+    KeysetPage<CustomerOrderSummary> customerOrders(CommandContext context, OrderQuery query);
+
     List<FulfillmentItemView> fulfillmentItems(CommandContext context, UUID orderId);
 
     List<TimelineEntry> timeline(CommandContext context, UUID orderId);

@@ -1,11 +1,16 @@
 package io.cpqoms.order.api;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * A filtered, keyset-paged order list, newest first; {@code after} is the cursor returned with the
- * previous page.
+ * A filtered, keyset-paged order list, newest first; {@code statuses} empty means any status,
+ * {@code after} is the cursor returned with the previous page.
  */
-public record OrderQuery(String customerId, OrderStatus status, Instant createdFrom, Instant createdTo, int limit,
+public record OrderQuery(String customerId, Set<OrderStatus> statuses, Instant createdFrom, Instant createdTo, int limit,
                          String after) {
+
+    public OrderQuery {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
 }

@@ -9,6 +9,7 @@ import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.order.api.CaptureResult;
+import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.OrderCommands;
 import io.cpqoms.order.api.OrderType;
@@ -41,6 +42,8 @@ public class OrderCaptureService implements OrderCommands {
 
     public static final String INVALID_CONVERSION_REQUEST = "INVALID_CONVERSION_REQUEST";
     public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    public static final String ORDER_TYPE_NOT_SUPPORTED = "ORDER_TYPE_NOT_SUPPORTED";
+    public static final String LINE_ACTION_NOT_SUPPORTED = "LINE_ACTION_NOT_SUPPORTED";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @EJB
@@ -69,7 +72,7 @@ public class OrderCaptureService implements OrderCommands {
         }
         String fingerprint = OrderLines.sha256("quote|" + request.quoteId() + "|" + request.revision() + "|"
                 + request.acceptanceId());
-        List<String> keys = new ArrayList<>(List.of("acceptance:" + request.acceptanceId()));
+        List<String> keys = new ArrayList<>(List.of(Orders.ACCEPTANCE_KEY + request.acceptanceId()));
         keys.addAll(idempotencyKeys(idempotencyKey));
         UUID orderId = UUID.randomUUID();
         Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, fingerprint);
@@ -93,6 +96,7 @@ public class OrderCaptureService implements OrderCommands {
 
     @Override
     public CaptureResult captureDirect(CommandContext context, DirectOrder request, String idempotencyKey) {
+        refuseUnsupported(request);
         List<String> keys = idempotencyKeys(idempotencyKey);
         UUID orderId = UUID.randomUUID();
         if (!keys.isEmpty()) {
@@ -106,7 +110,7 @@ public class OrderCaptureService implements OrderCommands {
         List<Violation> violations = new ArrayList<>();
         List<ConfiguredProduct> products = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
-            ConfigurationCheck check = catalog.configure(context, versionId, request.lines().get(i),
+            ConfigurationCheck check = catalog.configure(context, versionId, request.lines().get(i).configuration(),
                     "lines[" + (i + 1) + "]", now);
             violations.addAll(check.violations());
             if (check.valid()) {
@@ -120,7 +124,8 @@ public class OrderCaptureService implements OrderCommands {
             lines = OrderLines.priced(lines, price);
         }
         OrderDraft draft = new OrderDraft(OrderType.NEW, request.customerId(), request.accountId(), versionId, null, null,
-                null, null, null, null, request.priority(), request.requestedCompletionDate(), price, lines);
+                null, null, null, null,
+                request.priority() == null ? null : request.priority().name(), request.requestedCompletionDate(), price, lines);
         String duplicate = violations.isEmpty() && request.customerId() != null ? orders.openDuplicate(context.tenantId(),
                 request.customerId(), OrderLines.contentFingerprint(request.customerId(), lines), orderId) : null;
         OrderValidation.Outcome outcome = OrderValidation.validate(draft, null, violations, duplicate);
@@ -157,5 +162,27 @@ public class OrderCaptureService implements OrderCommands {
                     "An Idempotency-Key is 1 to 200 visible ASCII characters.");
         }
         return List.of("idempotency-key:" + key);
+    }
+
+    /**
+     * Change, disconnect, suspend, resume and renewal orders need the installed base; until it exists
+     * they are refused rather than captured as new orders that would add what the customer has.
+     */
+    private static void refuseUnsupported(DirectOrder request) {
+        List<Violation> unsupported = new ArrayList<>();
+        if (request.orderType() != null && request.orderType() != OrderType.NEW) {
+            unsupported.add(new Violation(ORDER_TYPE_NOT_SUPPORTED, "orderType", "Only NEW orders can be captured yet, not "
+                    + request.orderType() + ".", List.of(OrderType.NEW.name())));
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            LineAction action = request.lines().get(i).action();
+            if (action != null && action != LineAction.ADD) {
+                unsupported.add(new Violation(LINE_ACTION_NOT_SUPPORTED, "lines[" + i + "].action", "Only ADD lines can be"
+                        + " captured yet, not " + action + ".", List.of(LineAction.ADD.name())));
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw DomainException.ruleViolation("The order asks for what the product does not support yet.", unsupported);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.cpqoms.order.application;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
+import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.KeysetPage;
@@ -66,12 +67,22 @@ public class OrderQueryService implements OrderQueries {
 
     @Override
     public KeysetPage<OrderSummary> orders(CommandContext context, OrderQuery query) {
+        return page(context, query, CustomerOrder::summary);
+    }
+
+    @Override
+    public KeysetPage<CustomerOrderSummary> customerOrders(CommandContext context, OrderQuery query) {
+        return page(context, query, CustomerOrder::customerSummary);
+    }
+
+    private <T> KeysetPage<T> page(CommandContext context, OrderQuery query, java.util.function.Function<CustomerOrder, T> view) {
         Cursor after = Cursor.parse(query.limit(), query.after());
         List<CustomerOrder> found = orders.list(context.tenantId(), query, after == null ? null : after.at(),
                 after == null ? null : after.id());
-        List<OrderSummary> page = found.stream().limit(query.limit()).map(CustomerOrder::summary).toList();
-        OrderSummary last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
-        return new KeysetPage<>(page, last == null ? null : new Cursor(last.createdAt(), last.id()).encoded());
+        List<CustomerOrder> page = found.stream().limit(query.limit()).toList();
+        CustomerOrder last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
+        return new KeysetPage<>(page.stream().map(view).toList(),
+                last == null ? null : new Cursor(last.createdAt(), last.id()).encoded());
     }
 
     @Override

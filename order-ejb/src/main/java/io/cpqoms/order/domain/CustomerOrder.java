@@ -6,6 +6,8 @@ import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
 import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.CustomerOrderStatus;
+import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
@@ -283,11 +285,16 @@ public class CustomerOrder {
         return new OrderSummary(id, orderNumber, orderType, status, customerId, sourceQuoteNumber, createdAt, completedAt);
     }
 
+    public CustomerOrderSummary customerSummary() {
+        return new CustomerOrderSummary(id, orderNumber, orderType, CustomerOrderStatus.of(status), customerId,
+                sourceQuoteNumber, createdAt, completedAt);
+    }
+
     /** What the customer is told (seed 000, section 30): no process internals. */
     public CustomerOrderView customerView() {
         PriceSnapshot price = price();
         List<RecurringTotal> recurring = price == null ? List.of() : price.recurringTotals();
-        return new CustomerOrderView(id, orderNumber, customerFacingStatus(), customerId, sourceQuoteNumber, currency,
+        return new CustomerOrderView(id, orderNumber, CustomerOrderStatus.of(status).name(), customerId, sourceQuoteNumber, currency,
                 oneTimeTotal, recurring, lines.stream().map(l -> new CustomerOrderView.Line(l.lineNumber(),
                         l.offeringName(), l.quantity(), l.characteristics(),
                         l.status() == OrderLine.Status.COMPLETED || l.status() == OrderLine.Status.CANCELLED
@@ -295,15 +302,4 @@ public class CustomerOrder {
                 createdAt, completedAt);
     }
 
-    private String customerFacingStatus() {
-        return switch (status) {
-            case CAPTURED, VALIDATING, VALIDATED -> "RECEIVED";
-            case HELD -> "ON_HOLD";
-            case IN_PROGRESS, FALLOUT -> "IN_PROGRESS";
-            case COMPLETED -> "COMPLETED";
-            case CANCELLING -> "CANCELLING";
-            case CANCELLED -> "CANCELLED";
-            case FAILED -> "NOT_FULFILLED";
-        };
-    }
 }

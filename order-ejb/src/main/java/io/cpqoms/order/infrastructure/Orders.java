@@ -34,6 +34,10 @@ public class Orders {
     public static final String FULFILLMENT_ITEM_NOT_FOUND = "FULFILLMENT_ITEM_NOT_FOUND";
     public static final String FALLOUT_CASE_NOT_FOUND = "FALLOUT_CASE_NOT_FOUND";
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** A conversion names an acceptance that became an order with another quote or revision (409). */
+    public static final String ACCEPTANCE_ALREADY_CONVERTED = "ACCEPTANCE_ALREADY_CONVERTED";
+    /** The capture key of a quote's acceptance: one order per acceptance. */
+    public static final String ACCEPTANCE_KEY = "acceptance:";
     private static final String KICK_REQUESTED = Orders.class.getName() + ".kick";
 
     @PersistenceContext(unitName = "ordering")
@@ -65,7 +69,12 @@ public class Orders {
                                 + " ordering.capture_request where tenant_id = ?1 and request_key = ?2")
                         .setParameter(1, tenantId).setParameter(2, key).getSingleResult();
                 if (!fingerprint.equals(claimed[1])) {
-                    throw DomainException.conflict(IDEMPOTENCY_KEY_REUSED, "The key '" + key.substring(key.indexOf(':') + 1)
+                    String name = key.substring(key.indexOf(':') + 1);
+                    if (key.startsWith(ACCEPTANCE_KEY)) {
+                        throw DomainException.conflict(ACCEPTANCE_ALREADY_CONVERTED, "Acceptance " + name + " became order "
+                                + claimed[0] + " with another quote or revision than this request names.");
+                    }
+                    throw DomainException.conflict(IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key '" + name
                             + "' was used for a different request; an idempotency key names one request.");
                 }
                 return Optional.of((UUID) claimed[0]);
@@ -178,8 +187,8 @@ public class Orders {
         if (query.customerId() != null) {
             jpql.append(" and o.customerId = :customer");
         }
-        if (query.status() != null) {
-            jpql.append(" and o.status = :status");
+        if (!query.statuses().isEmpty()) {
+            jpql.append(" and o.status in :statuses");
         }
         if (query.createdFrom() != null) {
             jpql.append(" and o.createdAt >= :from");
@@ -195,8 +204,8 @@ public class Orders {
         if (query.customerId() != null) {
             q.setParameter("customer", query.customerId());
         }
-        if (query.status() != null) {
-            q.setParameter("status", query.status());
+        if (!query.statuses().isEmpty()) {
+            q.setParameter("statuses", query.statuses());
         }
         if (query.createdFrom() != null) {
             q.setParameter("from", query.createdFrom());

@@ -1,10 +1,13 @@
 package io.cpqoms.quote.api;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import java.util.List;
 
 /** Items added to a quote in one command (one transaction): each a product, a bundle with its children. */
-public record NewQuoteItems(List<ConfigurationRequest> items) {
+public record NewQuoteItems(@NotEmpty @Size(max = 1000) List<@Valid ConfigurationRequest> items) {
 
     public NewQuoteItems {
         items = items == null ? List.of() : items;

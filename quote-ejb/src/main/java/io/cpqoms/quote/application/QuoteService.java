@@ -1,5 +1,6 @@
 package io.cpqoms.quote.application;
 
+import io.cpqoms.catalog.api.OfferingQuery;
 import io.cpqoms.catalog.api.CatalogQueries;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationRequest;
@@ -72,6 +73,11 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Instant now = Instant.now();
         Quote.check(request, now);
         UUID catalogVersionId = catalog.publishedVersion(context, request.catalogVersionId());
+        if (catalog.offerings(context, new OfferingQuery(catalogVersionId, request.channel(), null, null, 0, 1)).total() == 0) {
+            throw DomainException.ruleViolation("The catalog sells nothing through channel " + request.channel() + ".",
+                    List.of(new Violation(Quote.CHANNEL_NOT_SOLD, "channel", "No offering of catalog version "
+                            + catalogVersionId + " is sold through channel " + request.channel() + ".")));
+        }
         Quote quote = Quote.start(context.tenantId(), quotes.nextQuoteNumber(), request, catalogVersionId,
                 context.actor(), now);
         quotes.add(quote);
@@ -203,7 +209,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     @Override
     public QuoteView accept(CommandContext context, UUID quoteId, AcceptanceRequest request) {
         Instant now = Instant.now();
-        Quote quote = quotes.get(context.tenantId(), quoteId);
+        Quote quote = quotes.lock(context.tenantId(), quoteId);
         if (quote.accept(request, context.actor(), now)) {
             quotes.flush();
             Acceptance acceptance = quote.acceptance();

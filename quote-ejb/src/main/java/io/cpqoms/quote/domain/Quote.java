@@ -66,6 +66,8 @@ public class Quote {
     public static final String QUOTE_REVISION_MISMATCH = "QUOTE_REVISION_MISMATCH";
     /** The quote was accepted with other evidence (409). */
     public static final String QUOTE_ALREADY_ACCEPTED = "QUOTE_ALREADY_ACCEPTED";
+    /** No offering of the pinned catalog version is sold through the quote's channel (422). */
+    public static final String CHANNEL_NOT_SOLD = "CHANNEL_NOT_SOLD";
     /** The acceptance request lacks the revision or the customer contact, or a value is too long (400). */
     public static final String ACCEPTANCE_INVALID = "ACCEPTANCE_INVALID";
     /** The override request lacks the price, the amount or the reason, or a value is out of range (400). */

@@ -27,7 +27,18 @@ public class Quotes {
 
     /** The tenant's quote, or 404: another tenant's quote is indistinguishable from none. */
     public Quote get(String tenantId, UUID id) {
-        Quote quote = id == null ? null : em.find(Quote.class, id);
+        return visible(tenantId, id, id == null ? null : em.find(Quote.class, id));
+    }
+
+    /**
+     * The quote with its row locked until the transaction ends, so that concurrent repeats of a command
+     * run one after another and the later ones see what the first did instead of failing on the version.
+     */
+    public Quote lock(String tenantId, UUID id) {
+        return visible(tenantId, id, id == null ? null : em.find(Quote.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static Quote visible(String tenantId, UUID id, Quote quote) {
         if (quote == null || !quote.tenantId().equals(tenantId)) {
             throw DomainException.notFound(QUOTE_NOT_FOUND, "Quote " + id + " does not exist.");
         }

@@ -42,7 +42,7 @@ public class CatalogOfferingsResource {
     CallerContext caller;
 
     @GET
-    @Operation(summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
+    @Operation(operationId = "listOfferings", summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "404", description = "No such catalog version (CATALOG_VERSION_NOT_FOUND)",
@@ -65,7 +65,7 @@ public class CatalogOfferingsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One offering with its specification, characteristics, prices and relationships")
+    @Operation(operationId = "getOffering", summary = "One offering with its specification, characteristics, prices and relationships")
     @APIResponse(responseCode = "200", description = "The offering",
             content = @Content(schema = @Schema(implementation = OfferingDetail.class)))
     @APIResponse(responseCode = "404", description = "No such offering or catalog version",

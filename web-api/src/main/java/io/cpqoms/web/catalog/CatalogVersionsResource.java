@@ -5,9 +5,10 @@ import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CatalogQueries;
 import io.cpqoms.catalog.api.CatalogVersionView;
 import io.cpqoms.catalog.api.NewCatalogVersion;
+import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.PublicLinks;
 import io.cpqoms.kernel.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -20,13 +21,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,10 +44,13 @@ public class CatalogVersionsResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PublicLinks links;
+
     @GET
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "List the catalog versions, newest first (drafts only for catalog administrators)")
+    @Operation(operationId = "listCatalogVersions", summary = "List the catalog versions, newest first (drafts only for catalog administrators)")
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogVersionView.class)))
     public List<CatalogVersionView> list() {
@@ -61,7 +61,7 @@ public class CatalogVersionsResource {
     @Path("{id}")
     @RolesAllowed({Roles.CATALOG_ADMIN, Roles.SALES, Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "One catalog version")
+    @Operation(operationId = "getCatalogVersion", summary = "One catalog version")
     @APIResponse(responseCode = "200", description = "The version",
             content = @Content(schema = @Schema(implementation = CatalogVersionView.class)))
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = "application/problem+json"))
@@ -72,37 +72,35 @@ public class CatalogVersionsResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a draft catalog version, empty or copied from a published version")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewCatalogVersion.class)))
+    @Operation(operationId = "createCatalogVersion", summary = "Create a draft catalog version, empty or copied from a published version")
     @APIResponse(responseCode = "201", description = "The draft",
             content = @Content(schema = @Schema(implementation = CatalogVersionView.class)))
     @APIResponse(responseCode = "404", description = "No such source version", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A rule said no (name missing, source not published)",
             content = @Content(mediaType = "application/problem+json"))
-    public Response create(String body, @Context UriInfo uri) {
-        CatalogVersionView created = commands.createVersion(caller.command(), JsonBody.read(body, NewCatalogVersion.class));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    public Response create(NewCatalogVersion body) {
+        CatalogVersionView created = commands.createVersion(caller.command(), body);
+        return links.created(created, "catalog", "versions", created.id());
     }
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/imports")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a draft's content with a whole catalog document",
+    @Operation(operationId = "importCatalogDocument", summary = "Replace a draft's content with a whole catalog document",
             description = "The document is validated as a whole: it loads completely or not at all.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CatalogDocument.class)))
     @APIResponse(responseCode = "200", description = "The draft with its new content",
             content = @Content(schema = @Schema(implementation = CatalogVersionView.class)))
     @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The document breaks catalog rules", content = @Content(mediaType = "application/problem+json"))
-    public CatalogVersionView importDocument(@PathParam("id") String id, String body) {
-        return commands.importDocument(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CatalogDocument.class));
+    public CatalogVersionView importDocument(@PathParam("id") String id, @BatchBody CatalogDocument body) {
+        return commands.importDocument(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Path("{id}/publication")
-    @Operation(summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
+    @Operation(operationId = "publishCatalogVersion", summary = "Publish a draft; it becomes immutable and can be pinned by quotes and orders")
     @APIResponse(responseCode = "200", description = "The published version (publishing again changes nothing)",
             content = @Content(schema = @Schema(implementation = CatalogVersionView.class)))
     @APIResponse(responseCode = "422", description = "The version is empty or breaks catalog rules", content = @Content(mediaType = "application/problem+json"))

@@ -1,5 +1,9 @@
 package io.cpqoms.web.eligibility;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import io.cpqoms.kernel.Limits;
 import io.cpqoms.catalog.api.EligibilityRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * names a published version (default the latest published one).
  */
 @Schema(name = "EligibilityCheckRequest")
-public record EligibilityCheckRequest(String customerId,
-                                      String accountId,
-                                      String channel,
-                                      String locationId,
-                                      List<String> productOfferingIds,
-                                      String productOfferingId,
+public record EligibilityCheckRequest(@Size(max = Limits.PARTY_ID) String customerId,
+                                      @Size(max = Limits.PARTY_ID) String accountId,
+                                      @NotBlank @Size(max = 40) @Pattern(regexp = Limits.CODE_PATTERN) String channel,
+                                      @Size(max = 100) String locationId,
+                                      @Size(max = 100) List<@NotBlank @Size(max = Limits.CATALOG_ID) String> productOfferingIds,
+                                      @Size(max = Limits.CATALOG_ID) String productOfferingId,
                                       Instant requestedAt,
-                                      String customerSegment,
+                                      @Size(max = 100) @Pattern(regexp = Limits.CODE_PATTERN) String customerSegment,
                                       UUID catalogVersionId) {
 
     /** The catalog's question: the single offering first, then the list. */

@@ -4,7 +4,6 @@ import io.cpqoms.catalog.api.CatalogQueries;
 import io.cpqoms.catalog.api.EligibilityResult;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,12 +39,11 @@ public class EligibilityChecksResource {
     @POST
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check whether offerings may be offered to a customer, through a channel, at a location and time",
+    @Operation(operationId = "checkEligibility", summary = "Check whether offerings may be offered to a customer, through a channel, at a location and time",
             description = "Answers per offering: eligible, the reasons why not (OFFERING_NOT_FOUND, OFFERING_NOT_SELLABLE, "
                     + "CHANNEL_NOT_ELIGIBLE, SEGMENT_NOT_ELIGIBLE, SEGMENT_UNKNOWN, LOCATION_NOT_COVERED, OUTSTANDING_DEBT, "
                     + "ACCOUNT_STANDING_UNKNOWN) and eligible alternatives of the same specification family; with the "
                     + "catalog version, the customer segment and the account standing (and its freshness) it used.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = EligibilityCheckRequest.class)))
     @APIResponse(responseCode = "200", description = "The decision for each offering",
             content = @Content(schema = @Schema(implementation = EligibilityResult.class)))
     @APIResponse(responseCode = "400", description = "No channel or no offering, an id too long "
@@ -55,7 +52,7 @@ public class EligibilityChecksResource {
             + "version (CATALOG_VERSION_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The named version is a draft (CATALOG_VERSION_NOT_PUBLISHED)",
             content = @Content(mediaType = PROBLEM))
-    public EligibilityResult check(String body) {
-        return queries.eligibility(caller.command(), JsonBody.read(body, EligibilityCheckRequest.class).toRequest());
+    public EligibilityResult check(EligibilityCheckRequest body) {
+        return queries.eligibility(caller.command(), body.toRequest());
     }
 }

@@ -7,7 +7,6 @@ import io.cpqoms.order.api.FalloutCommands;
 import io.cpqoms.order.api.FalloutResolution;
 import io.cpqoms.order.api.OrderQueries;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +46,7 @@ public class FalloutCasesResource {
 
     @GET
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
-    @Operation(summary = "The order's fallout cases, open and closed, oldest first")
+    @Operation(operationId = "listOrderFalloutCases", summary = "The order's fallout cases, open and closed, oldest first")
     @APIResponse(responseCode = "200", description = "The cases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
@@ -60,28 +58,26 @@ public class FalloutCasesResource {
     @Path("{caseId}/assignments")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign an open fallout case to a person",
+    @Operation(operationId = "assignFalloutCase", summary = "Assign an open fallout case to a person",
             description = "Operations assign the cases of their work groups, supervisors any case.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = FalloutAssignment.class)))
     @APIResponse(responseCode = "200", description = "The case, assigned",
             content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The case is closed", content = @Content(mediaType = "application/problem+json"))
-    public FalloutCaseView assign(@PathParam("id") String id, @PathParam("caseId") String caseId, String body) {
+    public FalloutCaseView assign(@PathParam("id") String id, @PathParam("caseId") String caseId, FalloutAssignment body) {
         return commands.assign(caller.command(), Parameters.uuid("id", id), Parameters.uuid("caseId", caseId),
-                JsonBody.read(body, FalloutAssignment.class));
+                body);
     }
 
     @POST
     @Path("{caseId}/resolutions")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve an open fallout case by a command",
+    @Operation(operationId = "resolveFalloutCase", summary = "Resolve an open fallout case by a command",
             description = "RETRY_ITEM sends the failed item (or its failed compensation) to its system again as a new"
                     + " attempt and resolves the case; the order goes on when no failed item is left.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = FalloutResolution.class)))
     @APIResponse(responseCode = "200", description = "The case, resolved",
             content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
@@ -89,8 +85,8 @@ public class FalloutCasesResource {
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The case is closed, or has nothing to retry",
             content = @Content(mediaType = "application/problem+json"))
-    public FalloutCaseView resolve(@PathParam("id") String id, @PathParam("caseId") String caseId, String body) {
+    public FalloutCaseView resolve(@PathParam("id") String id, @PathParam("caseId") String caseId, FalloutResolution body) {
         return commands.resolve(caller.command(), Parameters.uuid("id", id), Parameters.uuid("caseId", caseId),
-                JsonBody.read(body, FalloutResolution.class));
+                body);
     }
 }

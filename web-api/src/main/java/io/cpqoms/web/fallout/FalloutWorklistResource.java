@@ -36,7 +36,7 @@ public class FalloutWorklistResource {
 
     @GET
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
-    @Operation(summary = "Fallout cases, oldest first, keyset-paged",
+    @Operation(operationId = "listFalloutCases", summary = "Fallout cases, oldest first, keyset-paged",
             description = "Without ownerGroup: the cases of the caller's work groups (every group for a supervisor)."
                     + " Without status: every open status. Pass the 'next' cursor of a page as 'after'.")
     @APIResponse(responseCode = "200", description = "One page",

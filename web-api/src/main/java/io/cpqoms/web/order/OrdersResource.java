@@ -6,6 +6,7 @@ import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CaptureResult;
 import io.cpqoms.order.api.ForcedCompletion;
 import io.cpqoms.order.api.FulfillmentCommands;
+import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.FulfillmentItemView;
@@ -22,8 +23,8 @@ import io.cpqoms.order.api.TimelineEntry;
 import io.cpqoms.order.api.ValidationCommands;
 import io.cpqoms.order.api.ValidationOverride;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.PublicLinks;
 import io.cpqoms.web.SensitiveAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -36,16 +37,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,14 +75,16 @@ public class OrdersResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PublicLinks links;
+
     @POST
     @Path("from-quote")
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Capture an order from an accepted quote",
+    @Operation(operationId = "captureOrderFromQuote", summary = "Capture an order from an accepted quote",
             description = "Idempotent on the acceptance and on the Idempotency-Key header: a repeated or concurrent"
                     + " request returns the same order (201 the first time, 200 after).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = QuoteConversion.class)))
     @APIResponse(responseCode = "201", description = "The order, captured now",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before",
@@ -92,18 +94,16 @@ public class OrdersResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker (quote not accepted, wrong revision or"
             + " acceptance, product no longer orderable, data missing)", content = @Content(mediaType = "application/problem+json"))
-    public Response fromQuote(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        return captured(commands.captureFromQuote(caller.command(), JsonBody.read(body, QuoteConversion.class),
-                idempotencyKey), uri);
+    public Response fromQuote(QuoteConversion body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return captured(commands.captureFromQuote(caller.command(), body, idempotencyKey));
     }
 
     @POST
     @RolesAllowed(Roles.ORDER_CAPTURE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Capture an order directly, without a quote",
+    @Operation(operationId = "captureDirectOrder", summary = "Capture an order directly, without a quote",
             description = "Lines are configured and priced against a published catalog version. With an"
                     + " Idempotency-Key, a repeated request returns the same order.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DirectOrder.class)))
     @APIResponse(responseCode = "201", description = "The order, captured now",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before",
@@ -111,54 +111,63 @@ public class OrdersResource {
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
-    public Response direct(String body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context UriInfo uri) {
-        return captured(commands.captureDirect(caller.command(), JsonBody.read(body, DirectOrder.class), idempotencyKey), uri);
+    public Response direct(DirectOrder body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return captured(commands.captureDirect(caller.command(), body, idempotencyKey));
     }
 
-    private static Response captured(CaptureResult result, UriInfo uri) {
-        if (!result.created()) {
-            return Response.ok(result.order()).build();
-        }
-        return Response.created(uri.getBaseUriBuilder().path("orders").path(result.order().id().toString()).build())
-                .entity(result.order()).build();
+    private Response captured(CaptureResult result) {
+        return result.created() ? links.created(result.order(), "orders", result.order().id())
+                : Response.ok(result.order()).build();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "One order", description = "Customer service gets the customer-facing view (no process"
+    @Operation(operationId = "getOrder", summary = "One order", description = "Customer service gets the customer-facing view (no process"
             + " internals); the other roles get the order with its lines and last validation result.")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(oneOf = {
             OrderView.class, CustomerOrderView.class})))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public Object get(@PathParam("id") String id) {
-        if (caller.inRole(Roles.CUSTOMER_SERVICE) && !caller.inRole(Roles.OPERATIONS) && !caller.inRole(Roles.SALES)
-                && !caller.inRole(Roles.ORDER_CAPTURE) && !caller.inRole(Roles.OPERATIONS_SUPERVISOR)) {
+        if (customerFacing()) {
             return queries.customerView(caller.command(), Parameters.uuid("id", id));
         }
         return queries.order(caller.command(), Parameters.uuid("id", id));
     }
 
+    /** Customer service sees what the customer is told, unless another role of the caller sees more. */
+    private boolean customerFacing() {
+        return caller.inRole(Roles.CUSTOMER_SERVICE) && !caller.inRole(Roles.OPERATIONS) && !caller.inRole(Roles.SALES)
+                && !caller.inRole(Roles.ORDER_CAPTURE) && !caller.inRole(Roles.OPERATIONS_SUPERVISOR);
+    }
+
     @GET
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "Orders, newest first, filtered and keyset-paged",
-            description = "Pass the 'next' cursor of a page as 'after' to get the following page.")
+    @Operation(operationId = "listOrders", summary = "Orders, newest first, filtered and keyset-paged",
+            description = "Pass the 'next' cursor of a page as 'after' to get the following page. Customer service gets"
+                    + " the customer-facing list: statuses RECEIVED, ON_HOLD, IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED,"
+                    + " NOT_FULFILLED, and filters by them; the other roles get and filter by the order statuses.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = KeysetPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
-    public KeysetPage<OrderSummary> list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
-                                         @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
-                                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return queries.orders(caller.command(), new OrderQuery(Parameters.text(customerId),
-                Parameters.enumeration("status", status, OrderStatus.class),
+    public Object list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
+                       @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+                       @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        boolean customerFacing = customerFacing();
+        Set<OrderStatus> statuses = customerFacing
+                ? Optional.ofNullable(Parameters.enumeration("status", status, CustomerOrderStatus.class))
+                        .map(CustomerOrderStatus::orderStatuses).orElse(Set.of())
+                : Optional.ofNullable(Parameters.enumeration("status", status, OrderStatus.class)).map(Set::of).orElse(Set.of());
+        OrderQuery query = new OrderQuery(Parameters.text(customerId), statuses,
                 Parameters.instant("createdFrom", createdFrom), Parameters.instant("createdTo", createdTo),
-                Parameters.integer("limit", limit, 50), Parameters.text(after)));
+                Parameters.integer("limit", limit, 50), Parameters.text(after));
+        return customerFacing ? queries.customerOrders(caller.command(), query) : queries.orders(caller.command(), query);
     }
 
     @GET
     @Path("{id}/fulfillment-items")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS})
-    @Operation(summary = "The order's fulfillment plan: items, dependencies, statuses and external references")
+    @Operation(operationId = "listFulfillmentItems", summary = "The order's fulfillment plan: items, dependencies, statuses and external references")
     @APIResponse(responseCode = "200", description = "The items in plan order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
@@ -169,7 +178,7 @@ public class OrdersResource {
     @GET
     @Path("{id}/timeline")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
-    @Operation(summary = "The order's audit timeline, from quote acceptance to completion")
+    @Operation(operationId = "getOrderTimeline", summary = "The order's audit timeline, from quote acceptance to completion")
     @APIResponse(responseCode = "200", description = "Entries in the order they happened",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
@@ -180,7 +189,7 @@ public class OrdersResource {
     @GET
     @Path("{id}/events")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
-    @Operation(summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
+    @Operation(operationId = "listOrderEvents", summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
     @APIResponse(responseCode = "200", description = "Events in the order they were written",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderEvent.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
@@ -195,20 +204,19 @@ public class OrdersResource {
     @RolesAllowed(Roles.OPERATIONS_SUPERVISOR)
     @SensitiveAction("CANCEL_ORDER")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an order",
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order",
             description = "Before fulfillment the order is CANCELLED at once. In fulfillment it is CANCELLING: items not"
                     + " started are cancelled and completed work is compensated by its system in reverse order, then the"
                     + " order is CANCELLED. Work without a compensation action is the point of no return. Asking again"
                     + " changes nothing.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CancellationRequest.class)))
     @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason or initiator missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is completed (ORDER_NOT_CANCELLABLE) or past the point of"
             + " no return (POINT_OF_NO_RETURN)", content = @Content(mediaType = "application/problem+json"))
-    public OrderView cancel(@PathParam("id") String id, String body) {
-        return cancellation.cancel(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, CancellationRequest.class));
+    public OrderView cancel(@PathParam("id") String id, CancellationRequest body) {
+        return cancellation.cancel(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
@@ -216,18 +224,17 @@ public class OrdersResource {
     @RolesAllowed(Roles.OPERATIONS_SUPERVISOR)
     @SensitiveAction("OVERRIDE_VALIDATION_BLOCKER")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override the overridable blockers of a held order",
+    @Operation(operationId = "overrideValidationBlockers", summary = "Override the overridable blockers of a held order",
             description = "The validation result keeps who overrode it, when and why; the order goes on to decomposition.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ValidationOverride.Request.class)))
     @APIResponse(responseCode = "200", description = "The order, VALIDATED",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is not held (ORDER_NOT_HELD) or a blocker cannot be"
             + " overridden (BLOCKER_NOT_OVERRIDABLE)", content = @Content(mediaType = "application/problem+json"))
-    public OrderView overrideValidation(@PathParam("id") String id, String body) {
+    public OrderView overrideValidation(@PathParam("id") String id, ValidationOverride.Request body) {
         return validation.overrideBlockers(caller.command(), Parameters.uuid("id", id),
-                JsonBody.read(body, ValidationOverride.Request.class));
+                body);
     }
 
     @POST
@@ -235,18 +242,17 @@ public class OrdersResource {
     @RolesAllowed(Roles.BREAK_GLASS)
     @SensitiveAction("FORCE_COMPLETE_ITEM")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Break glass: complete a fulfillment item without its system's report",
+    @Operation(operationId = "forceCompleteFulfillmentItem", summary = "Break glass: complete a fulfillment item without its system's report",
             description = "Only with a reason; the audit trail gets the completion and an extra BREAK_GLASS_USED record."
                     + " The item's open fallout case is resolved and the order goes on.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ForcedCompletion.class)))
     @APIResponse(responseCode = "200", description = "The item, COMPLETED",
             content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not under way or failed, or the order is not in fulfillment",
             content = @Content(mediaType = "application/problem+json"))
-    public FulfillmentItemView forceComplete(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+    public FulfillmentItemView forceComplete(@PathParam("id") String id, @PathParam("itemId") String itemId, ForcedCompletion body) {
         return fulfillment.forceCompleteItem(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
-                JsonBody.read(body, ForcedCompletion.class));
+                body);
     }
 }

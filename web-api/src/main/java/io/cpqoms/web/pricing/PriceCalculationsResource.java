@@ -4,8 +4,8 @@ import io.cpqoms.catalog.api.PriceCalculationRequest;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingQueries;
 import io.cpqoms.kernel.Roles;
+import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,14 +40,13 @@ public class PriceCalculationsResource {
     @POST
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.CUSTOMER_SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Price an ad-hoc configuration and return the snapshot with its breakdown",
+    @Operation(operationId = "calculatePrices", summary = "Price an ad-hoc configuration and return the snapshot with its breakdown",
             description = "Body {catalogVersionId?, pricedAt?, lines: [{lineId?, offeringId, quantity?, characteristics?, "
                     + "children?}]}. The named published catalog version (the latest without one) prices the lines at "
                     + "pricedAt (now without one; it decides which promotions apply). Children are priced as lines of "
                     + "their own under their bundle and get its bundle discounts; line ids default to 1, 2, 1.1, 1.2; "
                     + "characteristics a line leaves out take their defaults. Offerings must exist in the version; the "
                     + "configuration itself is not checked. Nothing is stored.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = PriceCalculationRequest.class)))
     @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals",
             content = @Content(schema = @Schema(implementation = PriceSnapshot.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, no lines or more than 20000 (PRICE_CALCULATION_INVALID)",
@@ -59,8 +57,8 @@ public class PriceCalculationsResource {
             + "(QUANTITY_INVALID), duplicate line ids (LINE_ID_DUPLICATE), mixed currencies (PRICE_CURRENCY_MIXED), a draft "
             + "version (CATALOG_VERSION_NOT_PUBLISHED) or none published (NO_PUBLISHED_CATALOG)",
             content = @Content(mediaType = PROBLEM))
-    public PriceSnapshot calculate(String body) {
-        PriceSnapshot snapshot = pricing.calculate(caller.command(), JsonBody.read(body, PriceCalculationRequest.class));
+    public PriceSnapshot calculate(@BatchBody PriceCalculationRequest body) {
+        PriceSnapshot snapshot = pricing.calculate(caller.command(), body);
         return caller.seesCosts() ? snapshot : snapshot.withoutCosts();
     }
 }

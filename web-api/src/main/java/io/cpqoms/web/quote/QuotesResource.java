@@ -9,9 +9,10 @@ import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteView;
+import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
+import io.cpqoms.web.PublicLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -21,14 +22,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,28 +51,30 @@ public class QuotesResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PublicLinks links;
+
     @POST
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a draft quote for a customer",
+    @Operation(operationId = "startQuote", summary = "Start a draft quote for a customer",
             description = "The quote is pinned to the named published catalog version, or to the newest published "
                     + "one; it is valid until the given date or for 30 days.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewQuote.class)))
     @APIResponse(responseCode = "201", description = "The draft quote",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "customerId or channel missing, validUntil in the past (INVALID_QUOTE_REQUEST)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "No published catalog version, or the named one is not published",
             content = @Content(mediaType = PROBLEM))
-    public Response start(String body, @Context UriInfo uri) {
-        QuoteView started = commands.start(caller.command(), JsonBody.read(body, NewQuote.class));
-        return Response.created(uri.getAbsolutePathBuilder().path(started.id().toString()).build()).entity(started).build();
+    public Response start(NewQuote body) {
+        QuoteView started = commands.start(caller.command(), body);
+        return links.created(started, "quotes", started.id());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE})
-    @Operation(summary = "One quote with its items, price snapshot and acceptance")
+    @Operation(operationId = "getQuote", summary = "One quote with its items, price snapshot and acceptance")
     @APIResponse(responseCode = "200", description = "The quote",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
@@ -87,29 +87,27 @@ public class QuotesResource {
     @Path("{id}/items")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
+    @Operation(operationId = "addQuoteItem", summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
             description = "A priced quote loses its price snapshot and is a draft again.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConfigurationRequest.class)))
     @APIResponse(responseCode = "200", description = "The quote with the new items",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The item does not fit the catalog", content = @Content(mediaType = PROBLEM))
-    public QuoteView addItem(@PathParam("id") String id, String body) {
-        return commands.addItem(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, ConfigurationRequest.class));
+    public QuoteView addItem(@PathParam("id") String id, ConfigurationRequest body) {
+        return commands.addItem(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
     @Path("{id}/items/batch")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add many configured items in one command",
+    @Operation(operationId = "addQuoteItems", summary = "Add many configured items in one command",
             description = "Body {\"items\": [item, ...]} with 1 to 1000 items, each like the body of POST /quotes/{id}/items. "
                     + "One transaction: every item is checked against the pinned catalog version and either all are added "
                     + "(as the next top-level lines, in order) or, when any breaks a rule, none; the 422 lists every "
                     + "violation with its item (items[3].characteristics.bandwidthMbps). A priced quote loses its price "
                     + "snapshot and is a draft again.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewQuoteItems.class)))
     @APIResponse(responseCode = "200", description = "The quote with the new items",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "No items, more than 1000, or an empty item (QUOTE_ITEMS_INVALID)",
@@ -117,22 +115,21 @@ public class QuotesResource {
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Items do not fit the catalog; none was added", content = @Content(mediaType = PROBLEM))
-    public QuoteView addItems(@PathParam("id") String id, String body) {
-        return commands.addItems(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, NewQuoteItems.class).items());
+    public QuoteView addItems(@PathParam("id") String id, @BatchBody NewQuoteItems body) {
+        return commands.addItems(caller.command(), Parameters.uuid("id", id), body.items());
     }
 
     @POST
     @Path("{id}/items/{itemId}/price-overrides")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override the net amount of one charge of a quote item, with a reason",
+    @Operation(operationId = "overrideQuoteItemPrice", summary = "Override the net amount of one charge of a quote item, with a reason",
             description = "Body {priceId, amount, reason}: priceId is the id of a one-time or recurring price definition of "
                     + "the item's offering; amount is the new net amount of that charge for the item's whole quantity, "
                     + "before tax, in the price's currency; reason is required. The caller is recorded as actor; the "
                     + "override replaces an earlier one of the same charge and is audited. A priced quote loses its price "
                     + "snapshot and is a draft again; the next pricing applies the override at its step and shows actor, "
                     + "reason and the amounts before and after in the breakdown.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = PriceOverrideRequest.class)))
     @APIResponse(responseCode = "200", description = "The quote with the override on its item",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "priceId, amount or reason missing, a negative amount or more decimals than "
@@ -142,15 +139,15 @@ public class QuotesResource {
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Not a price of the item's offering (PRICE_OVERRIDE_TARGET_NOT_FOUND) or a "
             + "usage charge (PRICE_OVERRIDE_NOT_APPLICABLE)", content = @Content(mediaType = PROBLEM))
-    public QuoteView overridePrice(@PathParam("id") String id, @PathParam("itemId") String itemId, String body) {
+    public QuoteView overridePrice(@PathParam("id") String id, @PathParam("itemId") String itemId, PriceOverrideRequest body) {
         return commands.overridePrice(caller.command(), Parameters.uuid("id", id), Parameters.uuid("itemId", itemId),
-                JsonBody.read(body, PriceOverrideRequest.class));
+                body);
     }
 
     @POST
     @Path("{id}/pricing")
     @RolesAllowed(Roles.SALES)
-    @Operation(summary = "Price every item with the pinned catalog version and store the price snapshot",
+    @Operation(operationId = "priceQuote", summary = "Price every item with the pinned catalog version and store the price snapshot",
             description = "The pricing pipeline (docs/pricing.md) prices each item as its own line: list price, volume tiers, "
                     + "contract term, bundle discount, promotions valid now, manual overrides, rounding; every charge "
                     + "carries its breakdown and the snapshot its approval signals and tax placeholder.")
@@ -168,10 +165,9 @@ public class QuotesResource {
     @Path("{id}/acceptance")
     @RolesAllowed(Roles.SALES)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the customer's acceptance of a priced revision",
+    @Operation(operationId = "acceptQuote", summary = "Record the customer's acceptance of a priced revision",
             description = "Acceptance uses the stored price snapshot. Recording the same acceptance again (same "
                     + "revision and customer contact) returns the quote unchanged.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = AcceptanceRequest.class)))
     @APIResponse(responseCode = "200", description = "The accepted quote with its acceptance",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "revision or customerContact missing (ACCEPTANCE_INVALID)",
@@ -179,7 +175,7 @@ public class QuotesResource {
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Not priced (QUOTE_NOT_PRICED), another revision (QUOTE_REVISION_MISMATCH) "
             + "or accepted with other evidence (QUOTE_ALREADY_ACCEPTED)", content = @Content(mediaType = PROBLEM))
-    public QuoteView accept(@PathParam("id") String id, String body) {
-        return commands.accept(caller.command(), Parameters.uuid("id", id), JsonBody.read(body, AcceptanceRequest.class));
+    public QuoteView accept(@PathParam("id") String id, AcceptanceRequest body) {
+        return commands.accept(caller.command(), Parameters.uuid("id", id), body);
     }
 }

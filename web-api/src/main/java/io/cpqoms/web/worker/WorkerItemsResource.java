@@ -6,7 +6,6 @@ import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
 import io.cpqoms.web.CallerContext;
-import io.cpqoms.web.JsonBody;
 import io.cpqoms.web.Parameters;
 import io.cpqoms.web.SensitiveAction;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,31 +45,29 @@ public class WorkerItemsResource {
     @Path("completions")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_COMPLETION")
-    @Operation(summary = "Report that the responsible system completed the item")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ItemCompletion.class)))
+    @Operation(operationId = "reportItemCompletion", summary = "Report that the responsible system completed the item")
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
             content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
-    public FulfillmentItemView complete(@PathParam("orderId") String orderId, @PathParam("itemId") String itemId, String body) {
+    public FulfillmentItemView complete(@PathParam("orderId") String orderId, @PathParam("itemId") String itemId, ItemCompletion body) {
         return fulfillment.completeItem(caller.command(), Parameters.uuid("orderId", orderId),
-                Parameters.uuid("itemId", itemId), JsonBody.read(body, ItemCompletion.class));
+                Parameters.uuid("itemId", itemId), body);
     }
 
     @POST
     @Path("failures")
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_FAILURE")
-    @Operation(summary = "Report that the responsible system refused or failed the item")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ItemFailure.class)))
+    @Operation(operationId = "reportItemFailure", summary = "Report that the responsible system refused or failed the item")
     @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
             content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
-    public FulfillmentItemView fail(@PathParam("orderId") String orderId, @PathParam("itemId") String itemId, String body) {
+    public FulfillmentItemView fail(@PathParam("orderId") String orderId, @PathParam("itemId") String itemId, ItemFailure body) {
         return fulfillment.failItem(caller.command(), Parameters.uuid("orderId", orderId),
-                Parameters.uuid("itemId", itemId), JsonBody.read(body, ItemFailure.class));
+                Parameters.uuid("itemId", itemId), body);
     }
 }
