@@ -58,6 +58,9 @@ public class ContractFilter implements OASFilter {
             "413", "The body is larger than this operation accepts (REQUEST_TOO_LARGE)",
             "415", "The body is not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE)");
 
+    /** A decimal written as text, as {@link java.math.BigDecimal#BigDecimal(String)} reads it. */
+    static final String DECIMAL_TEXT = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
+
     /** Flags Payara writes with their default value on schemas from annotations; they say nothing. */
     private static final Set<String> DEFAULTED_FLAGS = Set.of("exclusiveMaximum", "exclusiveMinimum",
             "uniqueItems", "nullable", "readOnly", "writeOnly", "deprecated");
@@ -271,9 +274,13 @@ public class ContractFilter implements OASFilter {
         }
         if (schema.getProperties() != null) {
             schema.getProperties().values().forEach(ContractFilter::clean);
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            schema.getProperties().forEach((name, property) -> properties.put(name, decimal(property)));
+            schema.setProperties(properties);
         }
         if (schema.getItems() != null) {
             clean(schema.getItems());
+            schema.setItems(decimal(schema.getItems()));
         }
         if (schema.getAdditionalPropertiesSchema() != null) {
             clean(schema.getAdditionalPropertiesSchema());
@@ -283,6 +290,21 @@ public class ContractFilter implements OASFilter {
                 group.forEach(ContractFilter::clean);
             }
         }
+    }
+
+    /**
+     * Payara writes the exact decimals (BigDecimal; also long) as {@code number}, and ignores
+     * {@code mp.openapi.schema.java.math.BigDecimal}. The server writes them as JSON numbers and reads
+     * a number or the decimal as text ({@code "1500.00"}, as in the demo catalog): the contract says both.
+     */
+    private static Schema decimal(Schema schema) {
+        if (schema.getRef() != null || schema.getType() != Schema.SchemaType.NUMBER || schema.getFormat() != null) {
+            return schema;
+        }
+        Schema number = OASFactory.createSchema().type(Schema.SchemaType.NUMBER)
+                .minimum(schema.getMinimum()).maximum(schema.getMaximum());
+        Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING).pattern(DECIMAL_TEXT);
+        return OASFactory.createSchema().description(schema.getDescription()).addOneOf(number).addOneOf(text);
     }
 
     /**

@@ -106,7 +106,7 @@ final class Api {
     }
 
     Reply post(String path, String json) {
-        return send("POST", path, Map.of("Content-Type", "application/json"), json);
+        return send("POST", path, json == null ? Map.of() : Map.of("Content-Type", "application/json"), json);
     }
 
     Reply post(String path, String json, String idempotencyKey) {
