@@ -14,10 +14,6 @@ public final class Limits {
     public static final int REFERENCE = 200;
     /** Free text a person writes: reasons, notes, descriptions. */
     public static final int TEXT = 2000;
-    /** Characteristic names and other keys. */
-    public static final int NAME = 100;
-    /** Characteristic values. */
-    public static final int VALUE = 1000;
     public static final int CHARACTERISTICS = 100;
     /** Children of one bundle. */
     public static final int CHILDREN = 100;

@@ -402,7 +402,7 @@ class OrderFlowIT {
                 missing.json().getJsonArray("violations").getJsonObject(0).getString("target"), missing.body());
         assertProblem(CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[" + fiber("s") + "]}"),
                 422, "BILLING_ACCOUNT_MISSING");
-        assertProblem(CAPTURE.post("/api/orders", prefix + "]}"), 422, "ORDER_HAS_NO_LINES");
+        assertProblem(CAPTURE.post("/api/orders", prefix + "]}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(0, ordersOf(customer));
         Api.Reply quoteItem = SALES.post("/api/quotes/" + startQuote(customer) + "/items", "{\"offeringId\":\"po_business_dsl\"}");
         assertProblem(quoteItem, 422, "OFFERING_NOT_SELLABLE");

@@ -18,8 +18,8 @@ public record ConfigurationEvaluationRequest(UUID catalogVersionId,
                                              @NotBlank @Size(max = Limits.CATALOG_ID) String offeringId,
                                              @Digits(integer = 12, fraction = 6) BigDecimal quantity,
                                              @Size(max = Limits.CHARACTERISTICS)
-                                             Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> characteristics,
-                                             @Size(max = Limits.CHILDREN) List<@Valid ConfigurationRequest> children) {
+                                             Map<String, String> characteristics,
+                                             @Size(max = Limits.CHILDREN) @Valid List<ConfigurationRequest> children) {
 
     public ConfigurationEvaluationRequest {
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);

@@ -18,8 +18,8 @@ public record PriceCalculationLine(@Size(max = 40) String lineId,
                                    @NotBlank @Size(max = Limits.CATALOG_ID) String offeringId,
                                    @Digits(integer = 12, fraction = 6) BigDecimal quantity,
                                    @Size(max = Limits.CHARACTERISTICS)
-                                   Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> characteristics,
-                                   @Size(max = Limits.CHILDREN) List<@Valid PriceCalculationLine> children) {
+                                   Map<String, String> characteristics,
+                                   @Size(max = Limits.CHILDREN) @Valid List<PriceCalculationLine> children) {
 
     public PriceCalculationLine {
         characteristics = characteristics == null ? Map.of() : Map.copyOf(characteristics);

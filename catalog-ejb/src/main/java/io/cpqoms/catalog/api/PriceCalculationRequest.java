@@ -12,7 +12,7 @@ import java.util.UUID;
  * named) at an instant (now when none is given), which decides the promotions that apply.
  */
 public record PriceCalculationRequest(UUID catalogVersionId, Instant pricedAt,
-                                      @NotEmpty @Size(max = 20000) List<@Valid PriceCalculationLine> lines) {
+                                      @NotEmpty @Size(max = 20000) @Valid List<PriceCalculationLine> lines) {
 
     public PriceCalculationRequest {
         lines = lines == null ? List.of() : List.copyOf(lines);

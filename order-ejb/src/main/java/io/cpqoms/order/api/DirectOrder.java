@@ -26,7 +26,7 @@ public record DirectOrder(OrderType orderType,
                           UUID catalogVersionId,
                           LocalDate requestedCompletionDate,
                           OrderPriority priority,
-                          @NotEmpty @Size(max = 1000) List<@Valid Line> lines) {
+                          @NotEmpty @Size(max = 1000) @Valid List<Line> lines) {
 
     public DirectOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);
@@ -37,8 +37,8 @@ public record DirectOrder(OrderType orderType,
                        @NotBlank @Size(max = Limits.CATALOG_ID) String offeringId,
                        @Digits(integer = 12, fraction = 6) BigDecimal quantity,
                        @Size(max = Limits.CHARACTERISTICS)
-                       Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> characteristics,
-                       @Size(max = Limits.CHILDREN) List<@Valid ConfigurationRequest> children) {
+                       Map<String, String> characteristics,
+                       @Size(max = Limits.CHILDREN) @Valid List<ConfigurationRequest> children) {
 
         public ConfigurationRequest configuration() {
             return new ConfigurationRequest(offeringId, quantity, characteristics, children);

@@ -11,5 +11,5 @@ import java.util.Map;
  */
 public record ItemCompletion(@NotBlank @Size(max = Limits.REFERENCE) String externalRequestId,
                              @Size(max = Limits.REFERENCE) String externalReference,
-                             @Size(max = 50) Map<@Size(max = Limits.NAME) String, @Size(max = Limits.VALUE) String> result) {
+                             @Size(max = 50) Map<String, String> result) {
 }

@@ -7,7 +7,7 @@ import io.cpqoms.catalog.api.ConfigurationRequest;
 import java.util.List;
 
 /** Items added to a quote in one command (one transaction): each a product, a bundle with its children. */
-public record NewQuoteItems(@NotEmpty @Size(max = 1000) List<@Valid ConfigurationRequest> items) {
+public record NewQuoteItems(@NotEmpty @Size(max = 1000) @Valid List<ConfigurationRequest> items) {
 
     public NewQuoteItems {
         items = items == null ? List.of() : items;

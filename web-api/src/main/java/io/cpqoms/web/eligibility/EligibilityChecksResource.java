@@ -1,6 +1,7 @@
 package io.cpqoms.web.eligibility;
 
 import io.cpqoms.catalog.api.CatalogQueries;
+import io.cpqoms.catalog.api.EligibilityCheckRequest;
 import io.cpqoms.catalog.api.EligibilityResult;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.web.CallerContext;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cpqoms.catalog.api.AccountStandingUpdate;
+import io.cpqoms.catalog.api.EligibilityCheckRequest;
 import io.cpqoms.catalog.api.EligibilityRequest;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.web.JsonBody;

@@ -1,15 +1,13 @@
-package io.cpqoms.web.eligibility;
+package io.cpqoms.catalog.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import io.cpqoms.kernel.Limits;
-import io.cpqoms.catalog.api.EligibilityRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of an eligibility check (seed 002, section 7.1). One offering may be named as
@@ -18,12 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code customerSegment} overrides the segment of the account standing; {@code catalogVersionId}
  * names a published version (default the latest published one).
  */
-@Schema(name = "EligibilityCheckRequest")
 public record EligibilityCheckRequest(@Size(max = Limits.PARTY_ID) String customerId,
                                       @Size(max = Limits.PARTY_ID) String accountId,
                                       @NotBlank @Size(max = 40) @Pattern(regexp = Limits.CODE_PATTERN) String channel,
                                       @Size(max = 100) String locationId,
-                                      @Size(max = 100) List<@NotBlank @Size(max = Limits.CATALOG_ID) String> productOfferingIds,
+                                      @Size(max = 100) List<String> productOfferingIds,
                                       @Size(max = Limits.CATALOG_ID) String productOfferingId,
                                       Instant requestedAt,
                                       @Size(max = 100) @Pattern(regexp = Limits.CODE_PATTERN) String customerSegment,
