@@ -58,6 +58,15 @@ public class ContractFilter implements OASFilter {
             "413", "The body is larger than this operation accepts (REQUEST_TOO_LARGE)",
             "415", "The body is not application/json in UTF-8 (UNSUPPORTED_MEDIA_TYPE)");
 
+    /**
+     * Answers that are one of several views, by the caller's role. Payara cannot write
+     * {@code @Schema(oneOf = ...)} (it writes another class's properties instead); the operation refers
+     * to the name with {@code @Schema(ref = ...)} and the component is made here.
+     */
+    static final Map<String, List<Class<?>>> ALTERNATIVES = Map.of(
+            "OrderOrCustomerOrderView", List.of(io.cpqoms.order.api.OrderView.class,
+                    io.cpqoms.order.api.CustomerOrderView.class));
+
     /** A decimal written as text, as {@link java.math.BigDecimal#BigDecimal(String)} reads it. */
     static final String DECIMAL_TEXT = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
 
@@ -74,6 +83,13 @@ public class ContractFilter implements OASFilter {
         }
         components.addSchema(VIOLATION, elementSchema(Problem.class, "violations", "One broken rule"));
         components.addSchema(PROBLEM, problemSchema());
+        for (Map.Entry<String, List<Class<?>>> alternative : ALTERNATIVES.entrySet()) {
+            Schema anyOf = OASFactory.createSchema();
+            for (Class<?> view : alternative.getValue()) {
+                anyOf.addAnyOf(OASFactory.createSchema().ref(componentOf(components, view)));
+            }
+            components.addSchema(alternative.getKey(), anyOf);
+        }
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractFilter::clean);
         }
@@ -162,6 +178,47 @@ public class ContractFilter implements OASFilter {
         Schema schema = recordSchema(Problem.class, "An RFC 9457 problem detail with the product's stable code");
         schema.addRequired("type").addRequired("title").addRequired("status").addRequired("code");
         return schema;
+    }
+
+    /** The component of a record: Payara's when it made one, else one from the record's components. */
+    private static String componentOf(Components components, Class<?> type) {
+        String name = type.getEnclosingClass() == null ? type.getSimpleName()
+                : type.getEnclosingClass().getSimpleName() + type.getSimpleName();
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
+            components.addSchema(name, OASFactory.createSchema());
+            Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+            for (RecordComponent component : type.getRecordComponents()) {
+                schema.addProperty(component.getName(), viewSchema(components, component.getGenericType()));
+            }
+            components.addSchema(name, schema);
+        }
+        return "#/components/schemas/" + name;
+    }
+
+    private static Schema viewSchema(Components components, Type type) {
+        if (type instanceof ParameterizedType parameterized
+                && Collection.class.isAssignableFrom((Class<?>) parameterized.getRawType())) {
+            return OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                    .items(viewSchema(components, parameterized.getActualTypeArguments()[0]));
+        }
+        if (type instanceof ParameterizedType parameterized && Map.class.isAssignableFrom((Class<?>) parameterized.getRawType())) {
+            return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                    .additionalPropertiesSchema(viewSchema(components, parameterized.getActualTypeArguments()[1]));
+        }
+        Class<?> c = (Class<?>) type;
+        if (c.isRecord()) {
+            return OASFactory.createSchema().ref(componentOf(components, c));
+        }
+        if (c == UUID.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid");
+        }
+        if (c == java.time.Instant.class || c == java.time.OffsetDateTime.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+        }
+        if (c == java.time.LocalDate.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
+        }
+        return decimal(schemaOf(c));
     }
 
     /** A record's JSON-B form: one property per component, in declaration order. */

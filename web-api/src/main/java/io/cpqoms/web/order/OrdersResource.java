@@ -7,7 +7,6 @@ import io.cpqoms.order.api.CaptureResult;
 import io.cpqoms.order.api.ForcedCompletion;
 import io.cpqoms.order.api.FulfillmentCommands;
 import io.cpqoms.order.api.CustomerOrderStatus;
-import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.KeysetPage;
@@ -125,8 +124,8 @@ public class OrdersResource {
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
     @Operation(operationId = "getOrder", summary = "One order", description = "Customer service gets the customer-facing view (no process"
             + " internals); the other roles get the order with its lines and last validation result.")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(oneOf = {
-            OrderView.class, CustomerOrderView.class})))
+    @APIResponse(responseCode = "200", description = "The order, in the view the caller's role gets",
+            content = @Content(schema = @Schema(ref = "OrderOrCustomerOrderView")))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public Object get(@PathParam("id") String id) {
         if (customerFacing()) {
