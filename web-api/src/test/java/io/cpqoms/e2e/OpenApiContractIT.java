@@ -231,7 +231,7 @@ class OpenApiContractIT {
                 .forEach((method, operation) -> each.accept(method + " " + path, operation)));
     }
 
-    /** A schema that says what the JSON is: a reference, or a type other than a bare string or object. */
+    /** A schema that says what the JSON is: an object with properties, an array of those, or alternatives of them. */
     private static boolean typed(Schema<?> schema) {
         if (schema == null) {
             return false;
@@ -245,6 +245,9 @@ class OpenApiContractIT {
         }
         if (resolved.getOneOf() != null && !resolved.getOneOf().isEmpty()) {
             return resolved.getOneOf().stream().allMatch(OpenApiContractIT::typed);
+        }
+        if (resolved.getAnyOf() != null && !resolved.getAnyOf().isEmpty()) {
+            return resolved.getAnyOf().stream().allMatch(OpenApiContractIT::typed);
         }
         if ("object".equals(resolved.getType())) {
             return (resolved.getProperties() != null && !resolved.getProperties().isEmpty())
