@@ -123,7 +123,8 @@ class AuthorizationIT {
             for (String role : Roles.ALL) {
                 // a fresh draft per call, so an allowed write never changes what the next call sees
                 String path = concrete(rule.path(), rule.path().startsWith("/catalog/versions/") ? draft(ACME_ADMIN) : null);
-                Api.Reply reply = Api.as("acme-" + role).call(rule.method(), "/api" + path, body(rule));
+                // placeholder bodies, valid or not for the operation: only the roles are under test here
+                Api.Reply reply = Api.as("acme-" + role).unchecked().call(rule.method(), "/api" + path, body(rule));
                 boolean allowed = rule.roles().contains(role);
                 if (allowed && (reply.status() == 401 || reply.status() == 403)) {
                     failures.add(role + " was refused " + rule + ": " + reply.status() + " " + reply.body());

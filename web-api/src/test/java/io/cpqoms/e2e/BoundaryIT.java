@@ -131,14 +131,14 @@ class BoundaryIT {
     void aHugeExponentIsABadRequestAndTheServerStaysUp() {
         String quote = pricedQuote("cust-" + UUID.randomUUID());
         String item = SALES.get("/api/quotes/" + quote).json().getJsonArray("items").getJsonObject(0).getString("id");
-        JsonObject refused = problem(SALES.post("/api/quotes/" + quote + "/items/" + item + "/price-overrides",
+        JsonObject refused = problem(SALES.unchecked().post("/api/quotes/" + quote + "/items/" + item + "/price-overrides",
                 "{\"priceId\":\"pop_basic_router\",\"amount\":1e-1000000000,\"reason\":\"x\"}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(List.of("amount:NUMBER_OUT_OF_RANGE"), rules(refused));
-        problem(SALES.post("/api/quotes/" + quote + "/items", "{\"offeringId\":\"po_basic_router\",\"quantity\":1e1000000}"),
+        problem(SALES.unchecked().post("/api/quotes/" + quote + "/items", "{\"offeringId\":\"po_basic_router\",\"quantity\":1e1000000}"),
                 400, "INVALID_REQUEST_BODY");
-        problem(SALES.post("/api/prices/calculations", "{\"lines\":[{\"offeringId\":\"po_basic_router\",\"quantity\":"
+        problem(SALES.unchecked().post("/api/prices/calculations", "{\"lines\":[{\"offeringId\":\"po_basic_router\",\"quantity\":"
                 + "1".repeat(400) + "}]}"), 400, "INVALID_REQUEST_BODY");
-        assertEquals(List.of("lines[0].quantity:DIGITS"), rules(problem(SALES.post("/api/prices/calculations",
+        assertEquals(List.of("lines[0].quantity:DIGITS"), rules(problem(SALES.unchecked().post("/api/prices/calculations",
                 "{\"lines\":[{\"offeringId\":\"po_basic_router\",\"quantity\":1234567890123}]}"), 400, "INVALID_REQUEST_BODY")));
         assertEquals("PRICED", SALES.get("/api/quotes/" + quote).json().getString("status"), "the quote is untouched");
     }
@@ -148,24 +148,24 @@ class BoundaryIT {
     @Test
     void deepNestingControlCharactersAndWrongTypesAreBadRequests() {
         String customer = "cust-" + UUID.randomUUID();
-        problem(SALES.post("/api/quotes", "{\"customerId\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, "JSON_TOO_DEEP");
-        assertEquals(List.of("customerId:CONTROL_CHARACTER"), rules(problem(SALES.post("/api/quotes",
+        problem(SALES.unchecked().post("/api/quotes", "{\"customerId\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400, "JSON_TOO_DEEP");
+        assertEquals(List.of("customerId:CONTROL_CHARACTER"), rules(problem(SALES.unchecked().post("/api/quotes",
                 "{\"customerId\":\"a\\u0000b\",\"channel\":\"DIRECT_SALES\"}"), 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("customerId:WRONG_TYPE"), rules(problem(SALES.post("/api/quotes",
+        assertEquals(List.of("customerId:WRONG_TYPE"), rules(problem(SALES.unchecked().post("/api/quotes",
                 "{\"customerId\":123,\"channel\":\"DIRECT_SALES\"}"), 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("discount:UNKNOWN_FIELD"), rules(problem(SALES.post("/api/quotes",
+        assertEquals(List.of("discount:UNKNOWN_FIELD"), rules(problem(SALES.unchecked().post("/api/quotes",
                 "{\"customerId\":\"" + customer + "\",\"channel\":\"DIRECT_SALES\",\"discount\":99}"), 400, "UNKNOWN_FIELD")));
         String quote = startQuote(customer);
-        assertEquals(List.of("items[0]:WRONG_TYPE", "items[1]:WRONG_TYPE"), rules(problem(SALES.post(
+        assertEquals(List.of("items[0]:WRONG_TYPE", "items[1]:WRONG_TYPE"), rules(problem(SALES.unchecked().post(
                 "/api/quotes/" + quote + "/items/batch", "{\"items\":[\"\", true]}"), 400, "INVALID_REQUEST_BODY")));
         assertEquals(0, SALES.get("/api/quotes/" + quote).json().getJsonArray("items").size(), "no item was dropped silently");
-        problem(OPERATIONS.get("/api/orders?customerId=a%00b"), 400, "INVALID_PARAMETER");
-        problem(OPERATIONS.get("/api/orders?createdFrom=%2B275760-09-13T00:00:00Z"), 400, "INVALID_PARAMETER");
+        problem(OPERATIONS.unchecked().get("/api/orders?customerId=a%00b"), 400, "INVALID_PARAMETER");
+        problem(OPERATIONS.unchecked().get("/api/orders?createdFrom=%2B275760-09-13T00:00:00Z"), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void anEnumeratedValueOutsideItsSetNamesTheAllowedOnes() {
-        JsonObject refused = problem(OPERATIONS.post("/api/orders/" + UUID.randomUUID() + "/fallout-cases/" + UUID.randomUUID()
+        JsonObject refused = problem(OPERATIONS.unchecked().post("/api/orders/" + UUID.randomUUID() + "/fallout-cases/" + UUID.randomUUID()
                 + "/resolutions", "{\"action\":\"ESCALATE\"}"), 400, "INVALID_REQUEST_BODY");
         JsonObject violation = refused.getJsonArray("violations").getJsonObject(0);
         assertEquals("action", violation.getString("target"));
@@ -178,17 +178,17 @@ class BoundaryIT {
     @Test
     void stringsAndDatesBeyondTheirColumnsAreBadRequests() {
         String customer = "c".repeat(81);
-        assertEquals(List.of("customerId:SIZE"), rules(problem(CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer
+        assertEquals(List.of("customerId:SIZE"), rules(problem(CAPTURE.unchecked().post("/api/orders", "{\"customerId\":\"" + customer
                 + "\",\"lines\":[{\"offeringId\":\"po_basic_router\"}]}"), 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("requestedCompletionDate:DATE_OUT_OF_RANGE"), rules(problem(CAPTURE.post("/api/orders",
+        assertEquals(List.of("requestedCompletionDate:DATE_OUT_OF_RANGE"), rules(problem(CAPTURE.unchecked().post("/api/orders",
                 "{\"customerId\":\"c1\",\"requestedCompletionDate\":\"+275760-09-13\",\"lines\":[{\"offeringId\":\"po_basic_router\"}]}"),
                 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("name:SIZE"), rules(problem(ADMIN.post("/api/catalog/versions", "{\"name\":\"" + "n".repeat(201)
+        assertEquals(List.of("name:SIZE"), rules(problem(ADMIN.unchecked().post("/api/catalog/versions", "{\"name\":\"" + "n".repeat(201)
                 + "\"}"), 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("assignee:SIZE"), rules(problem(OPERATIONS.post("/api/orders/" + UUID.randomUUID()
+        assertEquals(List.of("assignee:SIZE"), rules(problem(OPERATIONS.unchecked().post("/api/orders/" + UUID.randomUUID()
                 + "/fallout-cases/" + UUID.randomUUID() + "/assignments", "{\"assignee\":\"" + "a".repeat(121) + "\"}"),
                 400, "INVALID_REQUEST_BODY")));
-        assertEquals(List.of("reason:SIZE"), rules(problem(SUPERVISOR.post("/api/orders/" + UUID.randomUUID() + "/cancellations",
+        assertEquals(List.of("reason:SIZE"), rules(problem(SUPERVISOR.unchecked().post("/api/orders/" + UUID.randomUUID() + "/cancellations",
                 "{\"reason\":\"" + "r".repeat(5000) + "\",\"initiator\":\"CUSTOMER\"}"), 400, "INVALID_REQUEST_BODY")));
     }
 
@@ -233,13 +233,13 @@ class BoundaryIT {
     @Test
     void changeOrdersAndUnknownChannelsAreRefusedNotRewritten() {
         String customer = "cust-" + UUID.randomUUID();
-        JsonObject type = problem(CAPTURE.post("/api/orders", "{\"orderType\":\"CHANGE\",\"customerId\":\"" + customer
+        JsonObject type = problem(CAPTURE.unchecked().post("/api/orders", "{\"orderType\":\"CHANGE\",\"customerId\":\"" + customer
                 + "\",\"accountId\":\"acct-1\",\"lines\":[{\"offeringId\":\"po_basic_router\"}]}"), 422, "ORDER_TYPE_NOT_SUPPORTED");
         assertEquals(List.of("orderType:ORDER_TYPE_NOT_SUPPORTED"), rules(type));
-        problem(CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-1\","
+        problem(CAPTURE.unchecked().post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-1\","
                 + "\"lines\":[{\"action\":\"MODIFY\",\"offeringId\":\"po_basic_router\"}]}"), 422, "LINE_ACTION_NOT_SUPPORTED");
         assertEquals(0, ordersOf(customer));
-        problem(SALES.post("/api/quotes", quote(customer, "NOPE")), 422, "CHANNEL_NOT_SOLD");
+        problem(SALES.unchecked().post("/api/quotes", quote(customer, "NOPE")), 422, "CHANNEL_NOT_SOLD");
     }
 
     // ---- idempotent repeats --------------------------------------------------------------------
@@ -274,7 +274,7 @@ class BoundaryIT {
                 .json().getJsonObject("acceptance").getString("acceptanceId");
         assertEquals(201, SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote + "\",\"revision\":1,"
                 + "\"acceptanceId\":\"" + acceptance + "\"}").status());
-        problem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote + "\",\"revision\":2,\"acceptanceId\":\""
+        problem(SALES.unchecked().post("/api/orders/from-quote", "{\"quoteId\":\"" + quote + "\",\"revision\":2,\"acceptanceId\":\""
                 + acceptance + "\"}"), 409, "ACCEPTANCE_ALREADY_CONVERTED");
     }
 
@@ -292,7 +292,7 @@ class BoundaryIT {
         assertEquals(200, page.status(), page.body());
         String status = page.json().getJsonArray("items").getJsonObject(0).getString("status");
         assertTrue(Set.of("COMPLETED", "IN_PROGRESS", "NOT_FULFILLED").contains(status), status);
-        problem(CUSTOMER_SERVICE.get("/api/orders?status=FALLOUT"), 400, "INVALID_PARAMETER");
+        problem(CUSTOMER_SERVICE.unchecked().get("/api/orders?status=FALLOUT"), 400, "INVALID_PARAMETER");
         assertEquals(200, CUSTOMER_SERVICE.get("/api/orders?status=IN_PROGRESS&customerId=" + customer).status());
     }
 

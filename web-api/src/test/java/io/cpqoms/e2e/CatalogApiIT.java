@@ -111,9 +111,9 @@ class CatalogApiIT {
         assertEquals(10, page.json().getInt("total"));
         assertEquals(4, page.json().getJsonArray("items").size());
         assertEquals(6, page.json().getInt("offset"));
-        assertProblem(get("/api/catalog/offerings?version=" + published + "&limit=0"), 400, "INVALID_PAGE");
-        assertProblem(get("/api/catalog/offerings?version=" + published + "&limit=abc"), 400, "INVALID_PARAMETER");
-        assertProblem(get("/api/catalog/offerings?version=" + published + "&lifecycle=GONE"), 400, "INVALID_PARAMETER");
+        assertProblem(ADMIN.unchecked().get("/api/catalog/offerings?version=" + published + "&limit=0"), 400, "INVALID_PAGE");
+        assertProblem(ADMIN.unchecked().get("/api/catalog/offerings?version=" + published + "&limit=abc"), 400, "INVALID_PARAMETER");
+        assertProblem(ADMIN.unchecked().get("/api/catalog/offerings?version=" + published + "&lifecycle=GONE"), 400, "INVALID_PARAMETER");
     }
 
     @Test
@@ -172,18 +172,18 @@ class CatalogApiIT {
     void malformedJsonAndWrongTypesAreBadRequestsThatChangeNothing() {
         String draft = draft();
         JsonObject before = get("/api/catalog/versions/" + draft).json();
-        assertProblem(post("/api/catalog/versions/" + draft + "/imports", "{\"productOfferings\": [ {\"id\": "), 400, "MALFORMED_JSON");
-        assertProblem(post("/api/catalog/versions/" + draft + "/imports", "[]"), 400, "MALFORMED_JSON");
-        assertProblem(post("/api/catalog/versions/" + draft + "/imports",
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions/" + draft + "/imports", "{\"productOfferings\": [ {\"id\": "), 400, "MALFORMED_JSON");
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions/" + draft + "/imports", "[]"), 400, "MALFORMED_JSON");
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions/" + draft + "/imports",
                 DEMO.replace("\"amount\": \"1500.00\"", "\"amount\": \"fifteen hundred\"")), 400, "INVALID_REQUEST_BODY");
-        assertProblem(post("/api/catalog/versions/" + draft + "/imports",
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions/" + draft + "/imports",
                 DEMO.replace("\"lifecycleStatus\": \"RETIRED\"", "\"lifecycleStatus\": \"SUNSET\"")), 400, "INVALID_REQUEST_BODY");
         assertEquals(before, get("/api/catalog/versions/" + draft).json());
 
         int versions = get("/api/catalog/versions").array().size();
-        assertProblem(post("/api/catalog/versions", "{\"name\": 42"), 400, "MALFORMED_JSON");
-        assertProblem(post("/api/catalog/versions", "{\"name\": \"x\"} trailing"), 400, "MALFORMED_JSON");
-        assertProblem(post("/api/catalog/versions", "{\"description\": \"no name\"}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions", "{\"name\": 42"), 400, "MALFORMED_JSON");
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions", "{\"name\": \"x\"} trailing"), 400, "MALFORMED_JSON");
+        assertProblem(ADMIN.unchecked().post("/api/catalog/versions", "{\"description\": \"no name\"}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(versions, get("/api/catalog/versions").array().size(), "refused creations write nothing");
     }
 
@@ -217,8 +217,8 @@ class CatalogApiIT {
         assertProblem(post("/api/catalog/versions/" + UUID.randomUUID() + "/publication", null), 404, "CATALOG_VERSION_NOT_FOUND");
         assertProblem(get("/api/catalog/offerings/po_nothing?version=" + published), 404, "OFFERING_NOT_FOUND");
         assertProblem(get("/api/catalog/offerings?version=" + UUID.randomUUID()), 404, "CATALOG_VERSION_NOT_FOUND");
-        assertProblem(get("/api/catalog/versions/not-a-uuid"), 400, "INVALID_PARAMETER");
-        assertProblem(get("/api/no-such-resource"), 404, "RESOURCE_NOT_FOUND");
+        assertProblem(ADMIN.unchecked().get("/api/catalog/versions/not-a-uuid"), 400, "INVALID_PARAMETER");
+        assertProblem(ADMIN.unchecked().get("/api/no-such-resource"), 404, "RESOURCE_NOT_FOUND");
     }
 
     @Test

@@ -255,9 +255,9 @@ class ConfigurationIT {
                 + "\",\"offeringId\":\"po_enterprise_fiber\"}"), 404, "CATALOG_VERSION_NOT_FOUND");
         assertProblem(SALES.post("/api/configurations/evaluations", "{\"catalogVersionId\":\"" + catalogVersion
                 + "\",\"offeringId\":\"po_ghost\"}"), 404, "OFFERING_NOT_FOUND");
-        assertProblem(SALES.post("/api/configurations/evaluations", "{}"), 400, "INVALID_REQUEST_BODY");
-        assertProblem(SALES.post("/api/configurations/evaluations", "{\"offeringId\":"), 400, "MALFORMED_JSON");
-        assertProblem(SALES.post("/api/configurations/evaluations", "{\"catalogVersionId\":\"not-a-uuid\","
+        assertProblem(SALES.unchecked().post("/api/configurations/evaluations", "{}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(SALES.unchecked().post("/api/configurations/evaluations", "{\"offeringId\":"), 400, "MALFORMED_JSON");
+        assertProblem(SALES.unchecked().post("/api/configurations/evaluations", "{\"catalogVersionId\":\"not-a-uuid\","
                 + "\"offeringId\":\"po_enterprise_fiber\"}"), 400, "INVALID_REQUEST_BODY");
         assertProblem(Api.as("globex-sales").post("/api/configurations/evaluations", "{\"catalogVersionId\":\""
                 + catalogVersion + "\",\"offeringId\":\"po_enterprise_fiber\"}"), 404, "CATALOG_VERSION_NOT_FOUND");

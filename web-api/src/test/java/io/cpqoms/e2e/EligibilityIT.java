@@ -246,23 +246,23 @@ class EligibilityIT {
     @Test
     void wrongStatementsAndChecksAreBadRequests() {
         String account = account();
-        Api.Reply invalid = CAPTURE.put("/api/eligibility/accounts/" + account,
+        Api.Reply invalid = CAPTURE.unchecked().put("/api/eligibility/accounts/" + account,
                 "{\"outstandingDebt\":-1,\"currency\":\"USD\"}");
         assertProblem(invalid, 400, "INVALID_REQUEST_BODY");
         assertEquals(List.of("asOf", "outstandingDebt"), invalid.json().getJsonArray("violations").stream()
                 .map(v -> v.asJsonObject().getString("target")).toList());
-        assertProblem(CAPTURE.put("/api/eligibility/accounts/" + account, statement("ENTERPRISE", "0",
+        assertProblem(CAPTURE.unchecked().put("/api/eligibility/accounts/" + account, statement("ENTERPRISE", "0",
                 Instant.now().plus(1, ChronoUnit.DAYS))), 400, "ACCOUNT_STANDING_INVALID");
-        assertProblem(CAPTURE.put("/api/eligibility/accounts/" + account, "{\"asOf\":"), 400, "MALFORMED_JSON");
+        assertProblem(CAPTURE.unchecked().put("/api/eligibility/accounts/" + account, "{\"asOf\":"), 400, "MALFORMED_JSON");
         assertFalse(decide(SALES, check(account, "DIRECT_SALES", null, "ENTERPRISE", acmeVersion, "po_enterprise_fiber"))
                 .getJsonObject("standing").getBoolean("known"), "nothing was recorded");
 
-        assertProblem(SALES.post("/api/eligibility-checks", "{\"productOfferingId\":\"po_enterprise_fiber\"}"), 400,
+        assertProblem(SALES.unchecked().post("/api/eligibility-checks", "{\"productOfferingId\":\"po_enterprise_fiber\"}"), 400,
                 "INVALID_REQUEST_BODY");
-        assertProblem(SALES.post("/api/eligibility-checks", "{\"channel\":\"DIRECT_SALES\"}"), 400, "ELIGIBILITY_REQUEST_INVALID");
+        assertProblem(SALES.unchecked().post("/api/eligibility-checks", "{\"channel\":\"DIRECT_SALES\"}"), 400, "ELIGIBILITY_REQUEST_INVALID");
         assertProblem(SALES.post("/api/eligibility-checks", check(null, "DIRECT_SALES", null, null, UUID.randomUUID().toString(),
                 "po_enterprise_fiber")), 404, "CATALOG_VERSION_NOT_FOUND");
-        assertProblem(SALES.post("/api/eligibility-checks", "{\"channel\":\"DIRECT_SALES\",\"requestedAt\":\"soon\"}"), 400,
+        assertProblem(SALES.unchecked().post("/api/eligibility-checks", "{\"channel\":\"DIRECT_SALES\",\"requestedAt\":\"soon\"}"), 400,
                 "INVALID_REQUEST_BODY");
     }
 

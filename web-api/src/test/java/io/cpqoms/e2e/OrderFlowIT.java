@@ -382,9 +382,9 @@ class OrderFlowIT {
                 + "\",\"revision\":1,\"acceptanceId\":\"" + UUID.randomUUID() + "\"}"), 422, "ACCEPTANCE_MISMATCH");
         assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + UUID.randomUUID()
                 + "\",\"revision\":1,\"acceptanceId\":\"" + acceptanceId + "\"}"), 404, "QUOTE_NOT_FOUND");
-        assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote.getString("id") + "\"}"),
+        assertProblem(SALES.unchecked().post("/api/orders/from-quote", "{\"quoteId\":\"" + quote.getString("id") + "\"}"),
                 400, "INVALID_REQUEST_BODY");
-        assertProblem(SALES.post("/api/orders/from-quote", "{\"quoteId\":"), 400, "MALFORMED_JSON");
+        assertProblem(SALES.unchecked().post("/api/orders/from-quote", "{\"quoteId\":"), 400, "MALFORMED_JSON");
         assertEquals(0, ordersOf(customer));
         assertEquals(201, SALES.post("/api/orders/from-quote", conversion(quote)).status(),
                 "the refused attempts left the acceptance free");
@@ -402,7 +402,7 @@ class OrderFlowIT {
                 missing.json().getJsonArray("violations").getJsonObject(0).getString("target"), missing.body());
         assertProblem(CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[" + fiber("s") + "]}"),
                 422, "BILLING_ACCOUNT_MISSING");
-        assertProblem(CAPTURE.post("/api/orders", prefix + "]}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(CAPTURE.unchecked().post("/api/orders", prefix + "]}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(0, ordersOf(customer));
         Api.Reply quoteItem = SALES.post("/api/quotes/" + startQuote(customer) + "/items", "{\"offeringId\":\"po_business_dsl\"}");
         assertProblem(quoteItem, 422, "OFFERING_NOT_SELLABLE");
@@ -455,8 +455,8 @@ class OrderFlowIT {
         assertFalse(second.json().containsKey("next"));
         assertEquals(0, OPERATIONS.get("/api/orders?customerId=" + customer + "&createdFrom=2099-01-01T00:00:00Z")
                 .json().getJsonArray("items").size());
-        assertProblem(OPERATIONS.get("/api/orders?status=SHIPPED"), 400, "INVALID_PARAMETER");
-        assertProblem(OPERATIONS.get("/api/orders?after=garbage"), 400, "INVALID_PAGE");
+        assertProblem(OPERATIONS.unchecked().get("/api/orders?status=SHIPPED"), 400, "INVALID_PARAMETER");
+        assertProblem(OPERATIONS.unchecked().get("/api/orders?after=garbage"), 400, "INVALID_PAGE");
     }
 
     @Test

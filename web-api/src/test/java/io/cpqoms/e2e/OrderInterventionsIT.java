@@ -179,8 +179,8 @@ class OrderInterventionsIT {
         assertProblem(LOGISTICS_OPERATIONS.post(path + "/assignments", "{\"assignee\":\"acme-operations-logistics\"}"),
                 403, "NOT_IN_OWNER_GROUP");
         assertProblem(LOGISTICS_OPERATIONS.post(path + "/resolutions", RETRY), 403, "NOT_IN_OWNER_GROUP");
-        assertProblem(NETWORK_OPERATIONS.post(path + "/assignments", "{}"), 400, "INVALID_REQUEST_BODY");
-        assertProblem(NETWORK_OPERATIONS.post(path + "/resolutions", "{\"action\":\"EDIT_DATABASE\"}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(NETWORK_OPERATIONS.unchecked().post(path + "/assignments", "{}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(NETWORK_OPERATIONS.unchecked().post(path + "/resolutions", "{\"action\":\"EDIT_DATABASE\"}"), 400, "INVALID_REQUEST_BODY");
 
         Api.Reply assigned = NETWORK_OPERATIONS.post(path + "/assignments", "{\"assignee\":\"acme-operations\"}");
         assertEquals(200, assigned.status(), assigned.body());
@@ -237,7 +237,7 @@ class OrderInterventionsIT {
 
         assertDeniedAttemptAudited(orderId, SUPERVISOR.post(path, "{\"reason\":\"shipped by courier\"}"),
                 "acme-operations-supervisor", "FORCE_COMPLETE_ITEM");
-        assertProblem(BREAK_GLASS.post(path, "{\"externalReference\":\"COURIER-1\"}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(BREAK_GLASS.unchecked().post(path, "{\"externalReference\":\"COURIER-1\"}"), 400, "INVALID_REQUEST_BODY");
         assertEquals("FAILED", item(orderId, "ROUTER_SHIPMENT").getString("status"), "a refused attempt changed nothing");
 
         Api.Reply forced = BREAK_GLASS.post(path, "{\"reason\":\"Router shipped by courier, logistics system down\","
@@ -280,7 +280,7 @@ class OrderInterventionsIT {
         String path = "/api/orders/" + second + "/validation-overrides";
         assertDeniedAttemptAudited(second, NETWORK_OPERATIONS.post(path, "{\"reason\":\"not a duplicate\"}"),
                 "acme-operations", "OVERRIDE_VALIDATION_BLOCKER");
-        assertProblem(SUPERVISOR.post(path, "{\"reason\":\" \"}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(SUPERVISOR.unchecked().post(path, "{\"reason\":\" \"}"), 400, "INVALID_REQUEST_BODY");
         assertEquals("HELD", orderOf(second).getString("status"));
 
         Api.Reply overridden = SUPERVISOR.post(path, "{\"reason\":\"Customer orders a second circuit at the same site\"}");
@@ -328,7 +328,7 @@ class OrderInterventionsIT {
         String path = "/api/orders/" + orderId + "/cancellations";
         assertDeniedAttemptAudited(orderId, NETWORK_OPERATIONS.post(path, "{\"reason\":\"x\",\"initiator\":\"CUSTOMER\"}"),
                 "acme-operations", "CANCEL_ORDER");
-        assertProblem(SUPERVISOR.post(path, "{\"reason\":\"customer withdrew\"}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(SUPERVISOR.unchecked().post(path, "{\"reason\":\"customer withdrew\"}"), 400, "INVALID_REQUEST_BODY");
 
         Api.Reply cancelling = SUPERVISOR.post(path, "{\"reason\":\"Customer withdrew\",\"initiator\":\"CUSTOMER\"}");
         assertEquals(200, cancelling.status(), cancelling.body());

@@ -159,8 +159,8 @@ class PricingIT {
 
     @Test
     void anAdHocCalculationRefusesWhatCannotBePriced() {
-        assertProblem(SALES.post("/api/prices/calculations", "{\"lines\":[]}"), 400, "INVALID_REQUEST_BODY");
-        assertProblem(SALES.post("/api/prices/calculations", "{\"lines\":[{\"offeringId\":"), 400, "MALFORMED_JSON");
+        assertProblem(SALES.unchecked().post("/api/prices/calculations", "{\"lines\":[]}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(SALES.unchecked().post("/api/prices/calculations", "{\"lines\":[{\"offeringId\":"), 400, "MALFORMED_JSON");
         Api.Reply unknown = SALES.post("/api/prices/calculations", "{\"catalogVersionId\":\"" + catalogVersion
                 + "\",\"lines\":[{\"offeringId\":\"po_enterprise_fiber\"},{\"offeringId\":\"po_ghost\",\"quantity\":-1}]}");
         assertProblem(unknown, 422, "OFFERING_NOT_FOUND");
@@ -184,11 +184,11 @@ class PricingIT {
                 "the default 36-month term takes 10% off");
 
         String overrides = "/api/quotes/" + quote + "/items/" + item + "/price-overrides";
-        assertProblem(SALES.post(overrides, "{\"priceId\":\"pop_fiber_monthly\",\"amount\":999.00}"), 400,
+        assertProblem(SALES.unchecked().post(overrides, "{\"priceId\":\"pop_fiber_monthly\",\"amount\":999.00}"), 400,
                 "INVALID_REQUEST_BODY");
         assertProblem(SALES.post(overrides, "{\"priceId\":\"pop_router_monthly\",\"amount\":1,\"reason\":\"x\"}"), 422,
                 "PRICE_OVERRIDE_TARGET_NOT_FOUND");
-        assertProblem(SALES.post(overrides, "{\"priceId\":\"pop_fiber_monthly\",\"amount\":1.005,\"reason\":\"x\"}"), 400,
+        assertProblem(SALES.unchecked().post(overrides, "{\"priceId\":\"pop_fiber_monthly\",\"amount\":1.005,\"reason\":\"x\"}"), 400,
                 "PRICE_OVERRIDE_INVALID");
         assertProblem(SALES.post("/api/quotes/" + quote + "/items/" + UUID.randomUUID() + "/price-overrides",
                 "{\"priceId\":\"pop_fiber_monthly\",\"amount\":1,\"reason\":\"x\"}"), 404, "QUOTE_ITEM_NOT_FOUND");
@@ -272,7 +272,7 @@ class PricingIT {
         assertProblem(refused, 422, "CHARACTERISTIC_VALUE_NOT_ALLOWED");
         assertEquals("items[1].characteristics.bandwidthMbps",
                 refused.json().getJsonArray("violations").getJsonObject(0).getString("target"));
-        assertProblem(SALES.post("/api/quotes/" + quote + "/items/batch", "{\"items\":[]}"), 400, "INVALID_REQUEST_BODY");
+        assertProblem(SALES.unchecked().post("/api/quotes/" + quote + "/items/batch", "{\"items\":[]}"), 400, "INVALID_REQUEST_BODY");
         assertEquals(7, SALES.get("/api/quotes/" + quote).json().getJsonArray("items").size(), "refused batches add nothing");
 
         Api.Reply priced = SALES.post("/api/quotes/" + quote + "/pricing", null);

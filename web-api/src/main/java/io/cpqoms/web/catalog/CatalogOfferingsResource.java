@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +43,10 @@ public class CatalogOfferingsResource {
 
     @GET
     @Operation(operationId = "listOfferings", summary = "Browse offerings, filtered by channel, customer segment and lifecycle, paged")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "404", description = "No such catalog version (CATALOG_VERSION_NOT_FOUND)",
+            content = @Content(mediaType = "application/problem+json"))
     public Page<OfferingSummary> list(
             @Parameter(description = "Catalog version id; the latest published version if absent") @QueryParam("version") String version,
             @QueryParam("channel") String channel,
@@ -59,6 +66,10 @@ public class CatalogOfferingsResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getOffering", summary = "One offering with its specification, characteristics, prices and relationships")
+    @APIResponse(responseCode = "200", description = "The offering",
+            content = @Content(schema = @Schema(implementation = OfferingDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such offering or catalog version",
+            content = @Content(mediaType = "application/problem+json"))
     public OfferingDetail get(@PathParam("id") String id, @QueryParam("version") String version) {
         OfferingDetail detail = queries.offering(caller.command(), id, Parameters.uuid("version", version));
         return caller.seesCosts() ? detail : detail.withoutCosts();

@@ -46,7 +46,8 @@ public class ConfigurationEvaluationsResource {
                     + "each excluded value, the rule and its explanation, and reports violations and what is still "
                     + "missing apart (status COMPLETE, INCOMPLETE or INVALID). Without catalogVersionId the latest "
                     + "published version answers; catalog administrators may name a draft.")
-    @APIResponse(responseCode = "200", description = "The evaluation, also when the configuration is incomplete or invalid")
+    @APIResponse(responseCode = "200", description = "The evaluation, also when the configuration is incomplete or invalid",
+            content = @Content(schema = @Schema(implementation = ConfigurationEvaluation.class)))
     @APIResponse(responseCode = "400", description = "Malformed body (MALFORMED_JSON, INVALID_REQUEST_BODY) or no offeringId "
             + "(CONFIGURATION_REQUEST_INVALID)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such catalog version (CATALOG_VERSION_NOT_FOUND, NO_PUBLISHED_CATALOG) "

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +47,8 @@ public class FalloutCasesResource {
     @GET
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Operation(operationId = "listOrderFalloutCases", summary = "The order's fallout cases, open and closed, oldest first")
-    @APIResponse(responseCode = "200", description = "The cases")
+    @APIResponse(responseCode = "200", description = "The cases",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<FalloutCaseView> list(@PathParam("id") String id) {
         return queries.falloutCases(caller.command(), Parameters.uuid("id", id));
@@ -58,7 +60,8 @@ public class FalloutCasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assignFalloutCase", summary = "Assign an open fallout case to a person",
             description = "Operations assign the cases of their work groups, supervisors any case.")
-    @APIResponse(responseCode = "200", description = "The case, assigned")
+    @APIResponse(responseCode = "200", description = "The case, assigned",
+            content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
@@ -75,7 +78,8 @@ public class FalloutCasesResource {
     @Operation(operationId = "resolveFalloutCase", summary = "Resolve an open fallout case by a command",
             description = "RETRY_ITEM sends the failed item (or its failed compensation) to its system again as a new"
                     + " attempt and resolves the case; the order goes on when no failed item is left.")
-    @APIResponse(responseCode = "200", description = "The case, resolved")
+    @APIResponse(responseCode = "200", description = "The case, resolved",
+            content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))

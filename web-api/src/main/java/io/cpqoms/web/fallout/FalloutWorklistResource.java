@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +39,8 @@ public class FalloutWorklistResource {
     @Operation(operationId = "listFalloutCases", summary = "Fallout cases, oldest first, keyset-paged",
             description = "Without ownerGroup: the cases of the caller's work groups (every group for a supervisor)."
                     + " Without status: every open status. Pass the 'next' cursor of a page as 'after'.")
-    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = KeysetPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
     public KeysetPage<FalloutCaseView> list(@QueryParam("ownerGroup") String ownerGroup, @QueryParam("status") String status,
                                             @QueryParam("limit") String limit, @QueryParam("after") String after) {

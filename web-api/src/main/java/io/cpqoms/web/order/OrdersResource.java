@@ -7,7 +7,6 @@ import io.cpqoms.order.api.CaptureResult;
 import io.cpqoms.order.api.ForcedCompletion;
 import io.cpqoms.order.api.FulfillmentCommands;
 import io.cpqoms.order.api.CustomerOrderStatus;
-import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.KeysetPage;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,8 +84,10 @@ public class OrdersResource {
     @Operation(operationId = "captureOrderFromQuote", summary = "Capture an order from an accepted quote",
             description = "Idempotent on the acceptance and on the Idempotency-Key header: a repeated or concurrent"
                     + " request returns the same order (201 the first time, 200 after).")
-    @APIResponse(responseCode = "201", description = "The order, captured now")
-    @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before")
+    @APIResponse(responseCode = "201", description = "The order, captured now",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such quote", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = "application/problem+json"))
@@ -101,8 +103,12 @@ public class OrdersResource {
     @Operation(operationId = "captureDirectOrder", summary = "Capture an order directly, without a quote",
             description = "Lines are configured and priced against a published catalog version. With an"
                     + " Idempotency-Key, a repeated request returns the same order.")
-    @APIResponse(responseCode = "201", description = "The order, captured now")
-    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before")
+    @APIResponse(responseCode = "201", description = "The order, captured now",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order this Idempotency-Key captured before",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker", content = @Content(mediaType = "application/problem+json"))
     public Response direct(DirectOrder body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         return captured(commands.captureDirect(caller.command(), body, idempotencyKey));
@@ -118,8 +124,8 @@ public class OrdersResource {
     @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
     @Operation(operationId = "getOrder", summary = "One order", description = "Customer service gets the customer-facing view (no process"
             + " internals); the other roles get the order with its lines and last validation result.")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(oneOf = {
-            OrderView.class, CustomerOrderView.class})))
+    @APIResponse(responseCode = "200", description = "The order, in the view the caller's role gets",
+            content = @Content(schema = @Schema(ref = "OrderOrCustomerOrderView")))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public Object get(@PathParam("id") String id) {
         if (customerFacing()) {
@@ -140,7 +146,8 @@ public class OrdersResource {
             description = "Pass the 'next' cursor of a page as 'after' to get the following page. Customer service gets"
                     + " the customer-facing list: statuses RECEIVED, ON_HOLD, IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED,"
                     + " NOT_FULFILLED, and filters by them; the other roles get and filter by the order statuses.")
-    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = KeysetPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
     public Object list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
                        @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
@@ -160,7 +167,8 @@ public class OrdersResource {
     @Path("{id}/fulfillment-items")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS})
     @Operation(operationId = "listFulfillmentItems", summary = "The order's fulfillment plan: items, dependencies, statuses and external references")
-    @APIResponse(responseCode = "200", description = "The items in plan order")
+    @APIResponse(responseCode = "200", description = "The items in plan order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<FulfillmentItemView> fulfillmentItems(@PathParam("id") String id) {
         return queries.fulfillmentItems(caller.command(), Parameters.uuid("id", id));
@@ -170,7 +178,8 @@ public class OrdersResource {
     @Path("{id}/timeline")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
     @Operation(operationId = "getOrderTimeline", summary = "The order's audit timeline, from quote acceptance to completion")
-    @APIResponse(responseCode = "200", description = "Entries in the order they happened")
+    @APIResponse(responseCode = "200", description = "Entries in the order they happened",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEntry.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         return queries.timeline(caller.command(), Parameters.uuid("id", id));
@@ -180,7 +189,8 @@ public class OrdersResource {
     @Path("{id}/events")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
     @Operation(operationId = "listOrderEvents", summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
-    @APIResponse(responseCode = "200", description = "Events in the order they were written")
+    @APIResponse(responseCode = "200", description = "Events in the order they were written",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderEvent.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<OrderEvent> events(@PathParam("id") String id) {
         return queries.events(caller.command(), Parameters.uuid("id", id));
@@ -198,7 +208,8 @@ public class OrdersResource {
                     + " started are cancelled and completed work is compensated by its system in reverse order, then the"
                     + " order is CANCELLED. Work without a compensation action is the point of no return. Asking again"
                     + " changes nothing.")
-    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason or initiator missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is completed (ORDER_NOT_CANCELLABLE) or past the point of"
@@ -214,7 +225,8 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "overrideValidationBlockers", summary = "Override the overridable blockers of a held order",
             description = "The validation result keeps who overrode it, when and why; the order goes on to decomposition.")
-    @APIResponse(responseCode = "200", description = "The order, VALIDATED")
+    @APIResponse(responseCode = "200", description = "The order, VALIDATED",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The order is not held (ORDER_NOT_HELD) or a blocker cannot be"
@@ -232,7 +244,8 @@ public class OrdersResource {
     @Operation(operationId = "forceCompleteFulfillmentItem", summary = "Break glass: complete a fulfillment item without its system's report",
             description = "Only with a reason; the audit trail gets the completion and an extra BREAK_GLASS_USED record."
                     + " The item's open fallout case is resolved and the order goes on.")
-    @APIResponse(responseCode = "200", description = "The item, COMPLETED")
+    @APIResponse(responseCode = "200", description = "The item, COMPLETED",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not under way or failed, or the order is not in fulfillment",

@@ -47,7 +47,8 @@ public class PriceCalculationsResource {
                     + "their own under their bundle and get its bundle discounts; line ids default to 1, 2, 1.1, 1.2; "
                     + "characteristics a line leaves out take their defaults. Offerings must exist in the version; the "
                     + "configuration itself is not checked. Nothing is stored.")
-    @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals")
+    @APIResponse(responseCode = "200", description = "The price snapshot: lines, charges with their steps, totals, signals",
+            content = @Content(schema = @Schema(implementation = PriceSnapshot.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, no lines or more than 20000 (PRICE_CALCULATION_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such catalog version (CATALOG_VERSION_NOT_FOUND)",

@@ -60,7 +60,8 @@ public class QuotesResource {
     @Operation(operationId = "startQuote", summary = "Start a draft quote for a customer",
             description = "The quote is pinned to the named published catalog version, or to the newest published "
                     + "one; it is valid until the given date or for 30 days.")
-    @APIResponse(responseCode = "201", description = "The draft quote")
+    @APIResponse(responseCode = "201", description = "The draft quote",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "customerId or channel missing, validUntil in the past (INVALID_QUOTE_REQUEST)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "No published catalog version, or the named one is not published",
@@ -74,7 +75,8 @@ public class QuotesResource {
     @Path("{id}")
     @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE})
     @Operation(operationId = "getQuote", summary = "One quote with its items, price snapshot and acceptance")
-    @APIResponse(responseCode = "200", description = "The quote")
+    @APIResponse(responseCode = "200", description = "The quote",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     public QuoteView get(@PathParam("id") String id) {
         QuoteView quote = queries.quote(caller.command(), Parameters.uuid("id", id));
@@ -87,7 +89,8 @@ public class QuotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addQuoteItem", summary = "Add a configured item (a bundle with its children) checked against the pinned catalog version",
             description = "A priced quote loses its price snapshot and is a draft again.")
-    @APIResponse(responseCode = "200", description = "The quote with the new items")
+    @APIResponse(responseCode = "200", description = "The quote with the new items",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The item does not fit the catalog", content = @Content(mediaType = PROBLEM))
@@ -105,7 +108,8 @@ public class QuotesResource {
                     + "(as the next top-level lines, in order) or, when any breaks a rule, none; the 422 lists every "
                     + "violation with its item (items[3].characteristics.bandwidthMbps). A priced quote loses its price "
                     + "snapshot and is a draft again.")
-    @APIResponse(responseCode = "200", description = "The quote with the new items")
+    @APIResponse(responseCode = "200", description = "The quote with the new items",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "No items, more than 1000, or an empty item (QUOTE_ITEMS_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
@@ -126,7 +130,8 @@ public class QuotesResource {
                     + "override replaces an earlier one of the same charge and is audited. A priced quote loses its price "
                     + "snapshot and is a draft again; the next pricing applies the override at its step and shows actor, "
                     + "reason and the amounts before and after in the breakdown.")
-    @APIResponse(responseCode = "200", description = "The quote with the override on its item")
+    @APIResponse(responseCode = "200", description = "The quote with the override on its item",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "priceId, amount or reason missing, a negative amount or more decimals than "
             + "the currency has (PRICE_OVERRIDE_INVALID)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND) or item (QUOTE_ITEM_NOT_FOUND)",
@@ -146,7 +151,8 @@ public class QuotesResource {
             description = "The pricing pipeline (docs/pricing.md) prices each item as its own line: list price, volume tiers, "
                     + "contract term, bundle discount, promotions valid now, manual overrides, rounding; every charge "
                     + "carries its breakdown and the snapshot its approval signals and tax placeholder.")
-    @APIResponse(responseCode = "200", description = "The priced quote")
+    @APIResponse(responseCode = "200", description = "The priced quote",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "The quote has no items (QUOTE_HAS_NO_ITEMS) or its lines cannot be priced",
@@ -162,7 +168,8 @@ public class QuotesResource {
     @Operation(operationId = "acceptQuote", summary = "Record the customer's acceptance of a priced revision",
             description = "Acceptance uses the stored price snapshot. Recording the same acceptance again (same "
                     + "revision and customer contact) returns the quote unchanged.")
-    @APIResponse(responseCode = "200", description = "The accepted quote with its acceptance")
+    @APIResponse(responseCode = "200", description = "The accepted quote with its acceptance",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "400", description = "revision or customerContact missing (ACCEPTANCE_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))

@@ -46,7 +46,8 @@ public class WorkerItemsResource {
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_COMPLETION")
     @Operation(operationId = "reportItemCompletion", summary = "Report that the responsible system completed the item")
-    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
+    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
@@ -60,7 +61,8 @@ public class WorkerItemsResource {
     @RolesAllowed(Roles.FULFILLMENT_WORKER)
     @SensitiveAction("REPORT_ITEM_FAILURE")
     @Operation(operationId = "reportItemFailure", summary = "Report that the responsible system refused or failed the item")
-    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)")
+    @APIResponse(responseCode = "200", description = "The item as recorded (unchanged for a repeated report)",
+            content = @Content(schema = @Schema(implementation = FulfillmentItemView.class)))
     @APIResponse(responseCode = "404", description = "No such order or item", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The item is not waiting for this attempt's outcome",
             content = @Content(mediaType = "application/problem+json"))
