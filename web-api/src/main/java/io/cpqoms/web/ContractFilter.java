@@ -93,6 +93,8 @@ public class ContractFilter implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ContractFilter::clean);
         }
+        RequestConstraints.apply(components);
+        RequestConstraints.examples(components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> complete(path, method, operation)));

@@ -344,7 +344,7 @@ class OrderFlowIT {
         String orderId = SALES.post("/api/orders/from-quote", conversion(quote)).json().getString("id");
         completed(orderId);
         String item = items(orderId).getJsonObject(0).getString("id");
-        Api.Reply forged = SALES.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item + "/completions",
+        Api.Reply forged = SALES.unchecked().post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item + "/completions",
                 "{\"externalReference\":\"FAKE\"}");
         assertProblem(forged, 403, "ROLE_REQUIRED");
         JsonObject denied = AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream().map(JsonValue::asJsonObject)
@@ -353,7 +353,7 @@ class OrderFlowIT {
         assertEquals(forged.header("X-Correlation-Id"), denied.getString("correlationId"));
         assertEquals("REPORT_ITEM_COMPLETION", denied.getJsonObject("details").getString("attemptedAction"));
         assertEquals("ROLE_REQUIRED", denied.getJsonObject("details").getString("reason"));
-        assertEquals(403, GLOBEX_OPERATIONS.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
+        assertEquals(403, GLOBEX_OPERATIONS.unchecked().post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
                 + "/failures", "{}").status());
         assertEquals(1, AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream()
                 .filter(e -> e.asJsonObject().getString("action").equals("ACCESS_DENIED")).count(),
@@ -473,7 +473,7 @@ class OrderFlowIT {
             assertProblem(GLOBEX_OPERATIONS.get("/api/orders/" + orderId + view), 404, "ORDER_NOT_FOUND");
         }
         String item = items(orderId).getJsonObject(0).getString("id");
-        assertEquals(403, GLOBEX_OPERATIONS.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
+        assertEquals(403, GLOBEX_OPERATIONS.unchecked().post("/api/worker/orders/" + orderId + "/fulfillment-items/" + item
                 + "/completions", "{}").status(), "operators are not workers");
     }
 }
