@@ -307,8 +307,24 @@ class BoundaryIT {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write((requestLine + "\r\nHost: " + base.getHost() + "\r\nAuthorization: Basic " + auth
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return oneAnswer(socket.getInputStream());
         }
+    }
+
+    /** The status line, headers and body of one answer, without waiting for the server to close. */
+    private static String oneAnswer(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        int length = headers.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
+                .map(l -> Integer.parseInt(l.substring(15).strip())).findFirst().orElse(0);
+        return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test

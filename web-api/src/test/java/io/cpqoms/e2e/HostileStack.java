@@ -49,7 +49,7 @@ public final class HostileStack {
         void until(String what, Duration atMost, BooleanSupplier condition);
     }
 
-    private static final int MAX_BODY_KEPT = 64 * 1024;
+    private static final int MAX_BODY_KEPT = 1024 * 1024; // the OpenAPI document is read through it too
 
     private final String base;
     private final String password;
