@@ -95,6 +95,7 @@ public class ContractFilter implements OASFilter {
         }
         RequestConstraints.apply(components);
         RequestConstraints.examples(components);
+        typedPages(openAPI, components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> complete(path, method, operation)));
@@ -183,6 +184,67 @@ public class ContractFilter implements OASFilter {
     }
 
     /** The component of a record: Payara's when it made one, else one from the record's components. */
+    /** The items of the one list that answers in two views, by role. */
+    static final Map<String, List<Class<?>>> PAGE_ALTERNATIVES = Map.of(
+            "listOrders", List.of(io.cpqoms.order.api.OrderSummary.class, io.cpqoms.order.api.CustomerOrderSummary.class));
+
+    /**
+     * Payara drops the type argument of {@code Page<T>} and {@code KeysetPage<T>}: each paged operation gets
+     * its own page component ({@code KeysetPageOfFalloutCaseView}) whose items are the records it lists.
+     */
+    private static void typedPages(OpenAPI openAPI, Components components) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || components.getSchemas() == null) {
+            return;
+        }
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                .forEach(operation -> operations.put(operation.getOperationId(), operation)));
+        for (Class<?> resource : RequestConstraints.RESOURCES) {
+            for (Method method : resource.getMethods()) {
+                org.eclipse.microprofile.openapi.annotations.Operation declared =
+                        method.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
+                Operation operation = declared == null ? null : operations.get(declared.operationId());
+                if (operation == null) {
+                    continue;
+                }
+                Class<?> page;
+                List<Class<?>> items;
+                if (method.getGenericReturnType() instanceof ParameterizedType returned
+                        && returned.getActualTypeArguments()[0] instanceof Class<?> item
+                        && (returned.getRawType() == io.cpqoms.kernel.Page.class
+                        || returned.getRawType() == io.cpqoms.order.api.KeysetPage.class)) {
+                    page = (Class<?>) returned.getRawType();
+                    items = List.of(item);
+                } else if (PAGE_ALTERNATIVES.containsKey(declared.operationId())) {
+                    page = io.cpqoms.order.api.KeysetPage.class;
+                    items = PAGE_ALTERNATIVES.get(declared.operationId());
+                } else {
+                    continue;
+                }
+                Schema generic = components.getSchemas().get(page.getSimpleName());
+                if (generic == null || generic.getProperties() == null) {
+                    continue;
+                }
+                Schema element = OASFactory.createSchema();
+                for (Class<?> item : items) {
+                    element.addAnyOf(OASFactory.createSchema().ref(componentOf(components, item)));
+                }
+                Schema typed = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+                generic.getProperties().forEach((name, property) -> typed.addProperty(name, name.equals("items")
+                        ? OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                .items(element.getAnyOf().size() == 1 ? element.getAnyOf().get(0) : element)
+                        : property));
+                String name = page.getSimpleName() + "Of" + String.join("Or", items.stream().map(Class::getSimpleName).toList());
+                components.addSchema(name, typed);
+                APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+                if (ok != null) {
+                    ok.setContent(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + name))));
+                }
+            }
+        }
+    }
+
     private static String componentOf(Components components, Class<?> type) {
         String name = type.getEnclosingClass() == null ? type.getSimpleName()
                 : type.getEnclosingClass().getSimpleName() + type.getSimpleName();

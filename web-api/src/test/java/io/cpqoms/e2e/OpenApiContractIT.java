@@ -119,6 +119,21 @@ class OpenApiContractIT {
     }
 
     @Test
+    void everyPageSaysWhatItLists() {
+        List<String> untyped = new ArrayList<>();
+        operations((where, operation) -> operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null && response.getContent().get("application/json") != null) {
+                Schema<?> answer = resolve(response.getContent().get("application/json").getSchema());
+                Schema<?> items = answer == null || answer.getProperties() == null ? null : answer.getProperties().get("items");
+                if (items != null && "array".equals(items.getType()) && !typed(items.getItems())) {
+                    untyped.add(where + " " + status + ": items " + describe(items.getItems()));
+                }
+            }
+        }));
+        assertEquals(List.of(), untyped);
+    }
+
+    @Test
     void everyRequestBodyIsTypedJson() {
         List<String> wrong = new ArrayList<>();
         operations((where, operation) -> {
