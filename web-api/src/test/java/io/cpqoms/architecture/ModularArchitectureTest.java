@@ -106,6 +106,16 @@ class ModularArchitectureTest {
     }
 
     @Test
+    void applicationServicesDependOnPortsNotOnInfrastructure() {
+        // Repository interfaces live in domain, their JPA implementations in infrastructure (hexagonal, as
+        // ddd-by-examples/library's LendingHexagonalArchitectureTest).
+        check(noClasses().that().resideInAnyPackage("io.cpqoms.catalog.application..", "io.cpqoms.quote.application..",
+                        "io.cpqoms.order.application..", "io.cpqoms.fulfillment.application..")
+                .and().resideOutsideOfPackage("io.cpqoms.order..") // order context: removed when the order aggregate lands
+                .should().dependOnClassesThat().resideInAPackage("io.cpqoms..infrastructure.."));
+    }
+
+    @Test
     void resourcesAreNamedForTheirResource() {
         check(classes().that().areAnnotatedWith("jakarta.ws.rs.Path").and().areTopLevelClasses()
                 .should().haveSimpleNameEndingWith("Resource"));

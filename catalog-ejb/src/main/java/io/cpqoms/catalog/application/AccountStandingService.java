@@ -5,7 +5,7 @@ import io.cpqoms.catalog.api.AccountStandingUpdate;
 import io.cpqoms.catalog.api.AccountStandingView;
 import io.cpqoms.catalog.api.AccountStandingView.Outcome;
 import io.cpqoms.catalog.domain.AccountStanding;
-import io.cpqoms.catalog.infrastructure.AccountStandings;
+import io.cpqoms.catalog.domain.AccountStandingRepository;
 import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.CommandContext;
 import jakarta.ejb.Stateless;
@@ -25,7 +25,7 @@ public class AccountStandingService implements AccountStandingCommands {
     private static final String AGGREGATE = "AccountStanding";
 
     @Inject
-    private AccountStandings standings;
+    private AccountStandingRepository standings;
 
     @Override
     public AccountStandingView record(CommandContext context, String accountId, AccountStandingUpdate update) {
@@ -42,7 +42,7 @@ public class AccountStandingService implements AccountStandingCommands {
         if (outcome != Outcome.UPDATED) {
             return stored.view(outcome);
         }
-        standings.flush();
+        standings.store(stored);
         AccountStandingView updated = stored.view(outcome);
         audit(context, now, updated, previousAsOf);
         return updated;

@@ -14,12 +14,15 @@ import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.catalog.api.EligibilityRequest;
 import io.cpqoms.catalog.api.EligibilityResult;
 import io.cpqoms.catalog.domain.AccountStanding;
+import io.cpqoms.catalog.domain.AccountStandingRepository;
 import io.cpqoms.catalog.domain.CatalogVersion;
+import io.cpqoms.catalog.domain.CatalogVersionRepository;
 import io.cpqoms.catalog.domain.EligibilityPolicy;
-import io.cpqoms.catalog.infrastructure.AccountStandings;
 import io.cpqoms.catalog.domain.PriceCalculationLines;
 import io.cpqoms.catalog.domain.PricingPipeline;
 import io.cpqoms.catalog.domain.ProductConfigurator;
+import io.cpqoms.catalog.domain.PublishedCatalog;
+import io.cpqoms.catalog.domain.PublishedCatalogCache;
 import io.cpqoms.catalog.api.ConfigurationCheck;
 import io.cpqoms.catalog.api.ConfigurationEvaluation;
 import io.cpqoms.catalog.api.ConfigurationEvaluationRequest;
@@ -33,10 +36,7 @@ import io.cpqoms.catalog.api.PriceCalculationRequest;
 import io.cpqoms.catalog.api.PricingQueries;
 import java.util.Set;
 import io.cpqoms.kernel.AuditEntry;
-import io.cpqoms.catalog.infrastructure.CatalogVersions;
 import io.cpqoms.kernel.OutboxEvent;
-import io.cpqoms.catalog.infrastructure.PublishedCatalog;
-import io.cpqoms.catalog.infrastructure.PublishedCatalogs;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Page;
@@ -76,13 +76,13 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     private static final String AGGREGATE = "CatalogVersion";
 
     @Inject
-    private CatalogVersions versions;
+    private CatalogVersionRepository versions;
 
     @Inject
-    private PublishedCatalogs published;
+    private PublishedCatalogCache published;
 
     @Inject
-    private AccountStandings standings;
+    private AccountStandingRepository standings;
 
     @Override
     public CatalogVersionView createVersion(CommandContext context, NewCatalogVersion request) {
@@ -92,7 +92,6 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
                 : versions.get(context.tenantId(), request.sourceVersionId())
                         .draftCopy(request.name(), request.description(), context.actor(), now);
         versions.add(draft);
-        versions.flush();
         audit(context, now, "CATALOG_VERSION_CREATED", draft, details("name", request.name(),
                 "sourceVersionId", request.sourceVersionId()));
         return draft.view();
@@ -103,7 +102,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
         Instant now = Instant.now();
         CatalogVersion version = versions.get(context.tenantId(), versionId);
         version.importDocument(document, now);
-        versions.flush();
+        versions.store(version);
         audit(context, now, "CATALOG_DOCUMENT_IMPORTED", version, details(
                 "productSpecifications", document.productSpecifications().size(),
                 "productOfferings", document.productOfferings().size()));
@@ -115,7 +114,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
         Instant now = Instant.now();
         CatalogVersion version = versions.get(context.tenantId(), versionId);
         if (version.publish(context.actor(), now)) {
-            versions.flush();
+            versions.store(version);
             CatalogVersionView view = version.view();
             audit(context, now, "CATALOG_VERSION_PUBLISHED", version, details("name", view.name()));
             versions.record(new OutboxEvent(context, now, "catalog.version.published.v1", AGGREGATE,
@@ -146,7 +145,7 @@ public class CatalogService implements CatalogCommands, CatalogQueries, PricingQ
     private CatalogVersion visible(CommandContext context, UUID versionId) {
         CatalogVersion version = versions.get(context.tenantId(), versionId);
         if (!version.isPublished() && !draftsVisible(context)) {
-            throw DomainException.notFound(CatalogVersions.CATALOG_VERSION_NOT_FOUND,
+            throw DomainException.notFound(CatalogVersionRepository.CATALOG_VERSION_NOT_FOUND,
                     "Catalog version " + versionId + " does not exist.");
         }
         return version;

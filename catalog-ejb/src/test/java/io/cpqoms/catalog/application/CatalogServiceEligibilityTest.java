@@ -12,11 +12,13 @@ import io.cpqoms.catalog.api.EligibilityRequest;
 import io.cpqoms.catalog.api.EligibilityResult;
 import io.cpqoms.catalog.api.EligibilityResult.CustomerSegmentSource;
 import io.cpqoms.catalog.domain.CatalogVersion;
-import io.cpqoms.catalog.infrastructure.CatalogVersions;
-import io.cpqoms.catalog.infrastructure.PublishedCatalogs;
+import io.cpqoms.catalog.domain.CatalogVersionRepository;
+import io.cpqoms.catalog.infrastructure.InMemoryPublishedCatalogCache;
+import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
+import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.kernel.Roles;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,8 +43,13 @@ class CatalogServiceEligibilityTest {
     private static final CommandContext GLOBEX = new CommandContext("globex", "gil", "corr", Set.of(Roles.SALES));
 
     /** Versions in memory: whatever was put, newest published last. */
-    private static final class InMemoryVersions extends CatalogVersions {
+    private static final class InMemoryVersions implements CatalogVersionRepository {
         final Map<UUID, CatalogVersion> byId = new LinkedHashMap<>();
+
+        @Override
+        public void add(CatalogVersion version) {
+            byId.put(version.id(), version);
+        }
 
         @Override
         public CatalogVersion get(String tenantId, UUID id) {
@@ -58,12 +65,29 @@ class CatalogServiceEligibilityTest {
             return byId.values().stream().filter(v -> v.tenantId().equals(tenantId) && v.isPublished())
                     .map(CatalogVersion::id).reduce((a, b) -> b);
         }
+
+        @Override
+        public List<CatalogVersion> all(String tenantId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void store(CatalogVersion version) {
+        }
+
+        @Override
+        public void record(AuditEntry entry) {
+        }
+
+        @Override
+        public void record(OutboxEvent event) {
+        }
     }
 
     private final InMemoryVersions versions = new InMemoryVersions();
     private final InMemoryAccountStandings standings = new InMemoryAccountStandings();
     private final CatalogService service = Beans.inject(Beans.inject(Beans.inject(new CatalogService(),
-            "versions", versions), "published", new PublishedCatalogs()), "standings", standings);
+            "versions", versions), "published", new InMemoryPublishedCatalogCache()), "standings", standings);
     private final AccountStandingService standingCommands = Beans.inject(new AccountStandingService(), "standings", standings);
 
     private static CatalogDocument demo() {
@@ -80,7 +104,7 @@ class CatalogServiceEligibilityTest {
         if (publish) {
             version.publish("admin", Instant.now());
         }
-        versions.byId.put(version.id(), version);
+        versions.add(version);
         return version;
     }
 
@@ -142,7 +166,7 @@ class CatalogServiceEligibilityTest {
                 null, "ENTERPRISE", draft.id());
         assertEquals("CATALOG_VERSION_NOT_PUBLISHED", assertThrows(DomainException.class,
                 () -> service.eligibility(ACME, onDraft)).code());
-        assertEquals(CatalogVersions.CATALOG_VERSION_NOT_FOUND, assertThrows(DomainException.class,
+        assertEquals(CatalogVersionRepository.CATALOG_VERSION_NOT_FOUND, assertThrows(DomainException.class,
                 () -> service.eligibility(GLOBEX, onDraft)).code());
     }
 

@@ -1,7 +1,7 @@
 package io.cpqoms.catalog.application;
 
 import io.cpqoms.catalog.domain.AccountStanding;
-import io.cpqoms.catalog.infrastructure.AccountStandings;
+import io.cpqoms.catalog.domain.AccountStandingRepository;
 import io.cpqoms.kernel.AuditEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The account standing projection in memory, keyed like the table (tenant, account), with the audit entries written. */
-final class InMemoryAccountStandings extends AccountStandings {
+final class InMemoryAccountStandings implements AccountStandingRepository {
 
     final Map<String, AccountStanding> rows = new LinkedHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
@@ -35,11 +35,11 @@ final class InMemoryAccountStandings extends AccountStandings {
     }
 
     @Override
-    public void record(Object auditEntry) {
-        audit.add((AuditEntry) auditEntry);
+    public void store(AccountStanding standing) {
     }
 
     @Override
-    public void flush() {
+    public void record(AuditEntry entry) {
+        audit.add(entry);
     }
 }

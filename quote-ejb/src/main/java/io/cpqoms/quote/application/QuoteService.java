@@ -29,7 +29,7 @@ import io.cpqoms.quote.api.QuoteView;
 import io.cpqoms.quote.domain.ItemEligibility;
 import io.cpqoms.quote.domain.Quote;
 import io.cpqoms.quote.domain.QuoteItem;
-import io.cpqoms.quote.infrastructure.Quotes;
+import io.cpqoms.quote.domain.QuoteRepository;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     private static final String AGGREGATE = "Quote";
 
     @Inject
-    private Quotes quotes;
+    private QuoteRepository quotes;
 
     @EJB
     private CatalogQueries catalog;
@@ -83,7 +83,6 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Quote quote = Quote.start(context.tenantId(), quotes.nextQuoteNumber(), request, catalogVersionId,
                 context.actor(), now);
         quotes.add(quote);
-        quotes.flush();
         Map<String, Object> details = details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(),
                 "revision", quote.revision(), "customerId", quote.customerId(), "accountId", quote.accountId(),
                 "channel", quote.channel(), "catalogVersionId", catalogVersionId, "validUntil", quote.validUntil());
@@ -100,7 +99,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         ConfiguredProduct product = admitted(context, quote, List.of(item), i -> "item", now).get(0);
         boolean wasPriced = quote.status() == QuoteStatus.PRICED;
         List<QuoteItem> added = quote.addItem(product, now);
-        quotes.flush();
+        quotes.store(quote);
         QuoteItem top = added.get(0);
         audit(context, now, "QUOTE_ITEM_ADDED", quote, details("itemId", top.id(), "lineNumber", top.lineNumber(),
                 "offeringId", top.offeringId(), "quantity", top.quantity(), "itemsAdded", added.size(),
@@ -157,7 +156,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         List<ConfiguredProduct> products = admitted(context, quote, items, i -> "items[" + i + "]", now);
         boolean wasPriced = quote.status() == QuoteStatus.PRICED;
         List<QuoteItem> added = quote.addItems(products, now);
-        quotes.flush();
+        quotes.store(quote);
         audit(context, now, "QUOTE_ITEMS_ADDED", quote, details("products", products.size(), "itemsAdded", added.size(),
                 "firstLineNumber", added.get(0).lineNumber(), "lastTopLevelLineNumber",
                 added.stream().filter(QuoteItem::isTopLevel).reduce((a, b) -> b).map(QuoteItem::lineNumber).orElse(null),
@@ -187,7 +186,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Quote.checkOverride(request, Currency.getInstance(price.currency()).getDefaultFractionDigits());
         boolean wasPriced = quote.status() == QuoteStatus.PRICED;
         PriceOverride previous = quote.overridePrice(itemId, request, context.actor(), now);
-        quotes.flush();
+        quotes.store(quote);
         audit(context, now, "QUOTE_PRICE_OVERRIDDEN", quote, details("itemId", itemId, "lineNumber", item.lineNumber(),
                 "offeringId", item.offeringId(), "priceId", priceId, "priceType", price.priceType().name(),
                 "amount", request.amount(), "currency", price.currency(), "reason", request.reason().strip(),
@@ -203,7 +202,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         List<PricingLine> lines = quote.linesToPrice();
         PriceSnapshot snapshot = catalog.price(context, quote.catalogVersionId(), lines, now);
         quote.price(snapshot, now);
-        quotes.flush();
+        quotes.store(quote);
         Map<String, Object> details = details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(),
                 "revision", quote.revision(), "customerId", quote.customerId());
         details.putAll(totals(snapshot));
@@ -218,7 +217,7 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         Instant now = Instant.now();
         Quote quote = quotes.lock(context.tenantId(), quoteId);
         if (quote.accept(request, context.actor(), now)) {
-            quotes.flush();
+            quotes.store(quote);
             Acceptance acceptance = quote.acceptance();
             Map<String, Object> data = details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(),
                     "revision", acceptance.revision(), "customerId", quote.customerId(),

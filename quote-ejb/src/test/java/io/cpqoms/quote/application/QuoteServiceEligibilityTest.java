@@ -20,15 +20,17 @@ import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.kernel.Page;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.QuoteView;
 import io.cpqoms.quote.domain.Quote;
-import io.cpqoms.quote.infrastructure.Quotes;
+import io.cpqoms.quote.domain.QuoteRepository;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,19 +61,39 @@ class QuoteServiceEligibilityTest {
     private final QuoteService service = new QuoteService();
 
     QuoteServiceEligibilityTest() throws ReflectiveOperationException {
-        inject("quotes", new Quotes() {
+        inject("quotes", new QuoteRepository() {
+            @Override
+            public String nextQuoteNumber() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void add(Quote quote) {
+                throw new UnsupportedOperationException();
+            }
+
             @Override
             public Quote get(String tenantId, UUID id) {
                 return quote;
             }
 
             @Override
-            public void record(Object auditEntryOrOutboxEvent) {
-                recorded.add(auditEntryOrOutboxEvent);
+            public Quote lock(String tenantId, UUID id) {
+                return quote;
             }
 
             @Override
-            public void flush() {
+            public void store(Quote quote) {
+            }
+
+            @Override
+            public void record(AuditEntry entry) {
+                recorded.add(entry);
+            }
+
+            @Override
+            public void record(OutboxEvent event) {
+                recorded.add(event);
             }
         });
         inject("catalog", new Catalog());

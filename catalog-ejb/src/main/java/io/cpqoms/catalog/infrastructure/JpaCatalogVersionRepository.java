@@ -2,7 +2,10 @@ package io.cpqoms.catalog.infrastructure;
 
 import io.cpqoms.catalog.api.CatalogVersionStatus;
 import io.cpqoms.catalog.domain.CatalogVersion;
+import io.cpqoms.catalog.domain.CatalogVersionRepository;
+import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,25 +13,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Catalog versions in PostgreSQL, always scoped to one tenant. */
+/** Catalog versions in PostgreSQL (schema {@code catalog}) through the catalog persistence unit. */
 @ApplicationScoped
-public class CatalogVersions {
-
-    public static final String CATALOG_VERSION_NOT_FOUND = "CATALOG_VERSION_NOT_FOUND";
+public class JpaCatalogVersionRepository implements CatalogVersionRepository {
 
     @PersistenceContext(unitName = "catalog")
     private EntityManager em;
 
+    @Override
     public void add(CatalogVersion version) {
         em.persist(version);
+        em.flush();
     }
 
-    /** Stores an audit entry or outbox event in the command's transaction. */
-    public void record(Object auditEntryOrOutboxEvent) {
-        em.persist(auditEntryOrOutboxEvent);
-    }
-
-    /** The tenant's version, or 404: another tenant's version is indistinguishable from none. */
+    @Override
     public CatalogVersion get(String tenantId, UUID id) {
         CatalogVersion version = em.find(CatalogVersion.class, id);
         if (version == null || !version.tenantId().equals(tenantId)) {
@@ -37,6 +35,7 @@ public class CatalogVersions {
         return version;
     }
 
+    @Override
     public List<CatalogVersion> all(String tenantId) {
         return em.createQuery("select v from CatalogVersion v where v.tenantId = :tenant order by v.createdAt desc",
                         CatalogVersion.class)
@@ -44,6 +43,7 @@ public class CatalogVersions {
                 .getResultList();
     }
 
+    @Override
     public Optional<UUID> latestPublished(String tenantId) {
         return em.createQuery("select v.id from CatalogVersion v where v.tenantId = :tenant and v.status = :published"
                         + " order by v.publishedAt desc", UUID.class)
@@ -54,8 +54,19 @@ public class CatalogVersions {
                 .findFirst();
     }
 
-    /** Makes a stale write fail inside the command rather than at commit. */
-    public void flush() {
+    /** The version is managed since it was added or loaded; flushing writes its changes. */
+    @Override
+    public void store(CatalogVersion version) {
         em.flush();
+    }
+
+    @Override
+    public void record(AuditEntry entry) {
+        em.persist(entry);
+    }
+
+    @Override
+    public void record(OutboxEvent event) {
+        em.persist(event);
     }
 }

@@ -1,21 +1,20 @@
 package io.cpqoms.catalog.infrastructure;
 
 import io.cpqoms.catalog.domain.CatalogVersion;
+import io.cpqoms.catalog.domain.PublishedCatalog;
+import io.cpqoms.catalog.domain.PublishedCatalogCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Published catalog versions held in memory. A published version is immutable (the database refuses
- * to change it), so an entry is never stale and each cluster member may keep its own copy.
- */
+/** Published catalog versions held in this server's memory, for as long as the application runs. */
 @ApplicationScoped
-public class PublishedCatalogs {
+public class InMemoryPublishedCatalogCache implements PublishedCatalogCache {
 
     private final Map<UUID, PublishedCatalog> byVersion = new ConcurrentHashMap<>();
 
-    /** The indexed catalog of a version that is known to be published. */
+    @Override
     public PublishedCatalog of(CatalogVersion version) {
         if (!version.isPublished()) {
             throw new IllegalArgumentException("only published versions are cached: " + version.id());
@@ -24,7 +23,7 @@ public class PublishedCatalogs {
                 version.content()));
     }
 
-    /** The cached catalog of the version if this tenant owns it and it is cached. */
+    @Override
     public PublishedCatalog cached(String tenantId, UUID versionId) {
         PublishedCatalog catalog = byVersion.get(versionId);
         return catalog != null && catalog.tenantId().equals(tenantId) ? catalog : null;

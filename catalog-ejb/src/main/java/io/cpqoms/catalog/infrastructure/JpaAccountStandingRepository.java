@@ -1,6 +1,8 @@
 package io.cpqoms.catalog.infrastructure;
 
 import io.cpqoms.catalog.domain.AccountStanding;
+import io.cpqoms.catalog.domain.AccountStandingRepository;
+import io.cpqoms.kernel.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -8,23 +10,20 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.util.Optional;
 
-/** The account standing projection in PostgreSQL, always scoped to one tenant. */
+/** The account standing projection in PostgreSQL (table {@code catalog.account_standing}). */
 @ApplicationScoped
-public class AccountStandings {
+public class JpaAccountStandingRepository implements AccountStandingRepository {
 
     @PersistenceContext(unitName = "catalog")
     private EntityManager em;
 
-    /** The tenant's standing of the account, if the projection knows it. */
+    @Override
     public Optional<AccountStanding> find(String tenantId, String accountId) {
         return Optional.ofNullable(em.find(AccountStanding.class, new AccountStanding.Key(tenantId, accountId)));
     }
 
-    /**
-     * Inserts the first standing of an account unless a row exists, also one a concurrent transaction
-     * inserted (this one then waits for it): two first statements never make a duplicate key error.
-     * Returns whether this call inserted it.
-     */
+    /** An insert that does nothing on a conflict, so a concurrent first statement never makes a duplicate key error. */
+    @Override
     public boolean addIfAbsent(AccountStanding standing) {
         return em.createNativeQuery("insert into catalog.account_standing (tenant_id, account_id, entity_version,"
                         + " customer_id, customer_segment, outstanding_debt, currency, as_of, updated_at)"
@@ -40,7 +39,7 @@ public class AccountStandings {
                 .executeUpdate() == 1;
     }
 
-    /** The stored standing, locked until the transaction ends, so concurrent statements apply one after another. */
+    @Override
     public AccountStanding lock(String tenantId, String accountId) {
         AccountStanding standing = em.find(AccountStanding.class, new AccountStanding.Key(tenantId, accountId),
                 LockModeType.PESSIMISTIC_WRITE);
@@ -50,13 +49,14 @@ public class AccountStandings {
         return standing;
     }
 
-    /** Stores an audit entry in the command's transaction. */
-    public void record(Object auditEntry) {
-        em.persist(auditEntry);
+    /** The standing is managed since it was locked; flushing writes its changes. */
+    @Override
+    public void store(AccountStanding standing) {
+        em.flush();
     }
 
-    /** Makes a stale write fail inside the command rather than at commit. */
-    public void flush() {
-        em.flush();
+    @Override
+    public void record(AuditEntry entry) {
+        em.persist(entry);
     }
 }

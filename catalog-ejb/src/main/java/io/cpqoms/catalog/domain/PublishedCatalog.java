@@ -1,4 +1,4 @@
-package io.cpqoms.catalog.infrastructure;
+package io.cpqoms.catalog.domain;
 
 import io.cpqoms.catalog.api.CatalogDocument;
 import io.cpqoms.catalog.api.CatalogVersionView;
@@ -6,9 +6,6 @@ import io.cpqoms.catalog.api.CoverageArea;
 import io.cpqoms.catalog.api.ProductOffering;
 import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.catalog.api.Promotion;
-import io.cpqoms.catalog.domain.CatalogIndex;
-import io.cpqoms.catalog.domain.ConfigurationRuleIndex;
-import io.cpqoms.catalog.domain.DocumentCatalog;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +23,7 @@ public final class PublishedCatalog implements CatalogIndex {
     private final DocumentCatalog content;
     private final ConfigurationRuleIndex configurationRules = new ConfigurationRuleIndex();
 
-    PublishedCatalog(String tenantId, CatalogVersionView version, CatalogDocument document) {
+    public PublishedCatalog(String tenantId, CatalogVersionView version, CatalogDocument document) {
         this.tenantId = tenantId;
         this.version = version;
         this.content = new DocumentCatalog(version.id(), document);
