@@ -1,4 +1,5 @@
--- The catalog context: versioned catalogs, their audit trail and their outbox.
+-- The catalog context: versioned catalogs. Its audit trail and outbox (audit_entry, outbox_event) are the
+-- shared kernel's tables, created in this schema by db/kernel before these scripts run.
 
 CREATE TABLE catalog_version (
     id                  uuid         PRIMARY KEY,
@@ -43,34 +44,3 @@ $$;
 CREATE TRIGGER catalog_version_immutable
     BEFORE UPDATE OR DELETE ON catalog_version
     FOR EACH ROW EXECUTE FUNCTION catalog_version_immutable();
-
-CREATE TABLE audit_entry (
-    id               uuid         PRIMARY KEY,
-    tenant_id        varchar(64)  NOT NULL,
-    occurred_at      timestamptz  NOT NULL,
-    actor            varchar(200) NOT NULL,
-    correlation_id   varchar(100) NOT NULL,
-    action           varchar(100) NOT NULL,
-    aggregate_type   varchar(100) NOT NULL,
-    aggregate_id     varchar(100) NOT NULL,
-    aggregate_version bigint      NOT NULL,
-    details          jsonb        NOT NULL
-);
-
-CREATE INDEX audit_entry_aggregate ON audit_entry (tenant_id, aggregate_type, aggregate_id, occurred_at);
-
-CREATE TABLE outbox_event (
-    event_id          uuid         PRIMARY KEY,
-    tenant_id         varchar(64)  NOT NULL,
-    event_type        varchar(100) NOT NULL,
-    aggregate_type    varchar(100) NOT NULL,
-    aggregate_id      varchar(100) NOT NULL,
-    aggregate_version bigint       NOT NULL,
-    occurred_at       timestamptz  NOT NULL,
-    correlation_id    varchar(100) NOT NULL,
-    causation_id      varchar(100),
-    payload           jsonb        NOT NULL,
-    published_at      timestamptz
-);
-
-CREATE INDEX outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;

@@ -1,5 +1,7 @@
 -- The order context (seed 000, section 23): order header, commercial order line tree, validation
--- results, the fulfillment plan with its dependencies, capture requests (idempotency), audit, outbox.
+-- results, the fulfillment plan with its dependencies, capture requests (idempotency). The audit trail
+-- and outbox (audit_entry, outbox_event) are the shared kernel's tables, created in this schema by
+-- db/kernel before these scripts run.
 
 CREATE SEQUENCE order_number_seq;
 
@@ -145,36 +147,3 @@ CREATE TABLE capture_request (
     created_at          timestamptz  NOT NULL,
     PRIMARY KEY (tenant_id, request_key)
 );
-
-CREATE TABLE audit_entry (
-    id                uuid         PRIMARY KEY,
-    recorded_seq      bigint       GENERATED ALWAYS AS IDENTITY,
-    tenant_id         varchar(64)  NOT NULL,
-    occurred_at       timestamptz  NOT NULL,
-    actor             varchar(200) NOT NULL,
-    correlation_id    varchar(100) NOT NULL,
-    action            varchar(100) NOT NULL,
-    aggregate_type    varchar(100) NOT NULL,
-    aggregate_id      varchar(100) NOT NULL,
-    aggregate_version bigint       NOT NULL,
-    details           jsonb        NOT NULL
-);
-
-CREATE INDEX audit_entry_aggregate ON audit_entry (tenant_id, aggregate_type, aggregate_id, recorded_seq);
-
-CREATE TABLE outbox_event (
-    event_id          uuid         PRIMARY KEY,
-    tenant_id         varchar(64)  NOT NULL,
-    event_type        varchar(100) NOT NULL,
-    destination       varchar(40)  NOT NULL,
-    aggregate_type    varchar(100) NOT NULL,
-    aggregate_id      varchar(100) NOT NULL,
-    aggregate_version bigint       NOT NULL,
-    occurred_at       timestamptz  NOT NULL,
-    correlation_id    varchar(100) NOT NULL,
-    causation_id      varchar(100),
-    payload           jsonb        NOT NULL,
-    published_at      timestamptz
-);
-
-CREATE INDEX outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;

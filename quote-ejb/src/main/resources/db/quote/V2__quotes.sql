@@ -1,5 +1,6 @@
--- The quote context: quotes with their item tree, stored price snapshot and acceptance evidence,
--- their audit trail and their outbox.
+-- The quote context: quotes with their item tree, stored price snapshot and acceptance evidence. Their
+-- audit trail and outbox (audit_entry, outbox_event) are the shared kernel's tables, created in this
+-- schema by db/kernel before these scripts run.
 
 -- Quote numbers (Q-000123) are unique per tenant; one sequence serves every tenant, gaps are harmless.
 CREATE SEQUENCE quote_number_seq;
@@ -107,36 +108,3 @@ $$;
 CREATE TRIGGER quote_item_of_accepted_quote_immutable
     BEFORE INSERT OR UPDATE OR DELETE ON quote_item
     FOR EACH ROW EXECUTE FUNCTION quote_item_of_accepted_quote_immutable();
-
-CREATE TABLE audit_entry (
-    id               uuid         PRIMARY KEY,
-    tenant_id        varchar(64)  NOT NULL,
-    occurred_at      timestamptz  NOT NULL,
-    actor            varchar(200) NOT NULL,
-    correlation_id   varchar(100) NOT NULL,
-    action           varchar(100) NOT NULL,
-    aggregate_type   varchar(100) NOT NULL,
-    aggregate_id     varchar(100) NOT NULL,
-    aggregate_version bigint      NOT NULL,
-    details          jsonb        NOT NULL
-);
-
-CREATE INDEX audit_entry_aggregate ON audit_entry (tenant_id, aggregate_type, aggregate_id, occurred_at);
-
--- Outbox rows name their JMS destination: 'events' (the integration events topic) or a command queue.
-CREATE TABLE outbox_event (
-    event_id          uuid         PRIMARY KEY,
-    tenant_id         varchar(64)  NOT NULL,
-    event_type        varchar(100) NOT NULL,
-    aggregate_type    varchar(100) NOT NULL,
-    aggregate_id      varchar(100) NOT NULL,
-    aggregate_version bigint       NOT NULL,
-    occurred_at       timestamptz  NOT NULL,
-    correlation_id    varchar(100) NOT NULL,
-    causation_id      varchar(100),
-    payload           jsonb        NOT NULL,
-    published_at      timestamptz,
-    destination       varchar(40)  NOT NULL DEFAULT 'events'
-);
-
-CREATE INDEX outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;

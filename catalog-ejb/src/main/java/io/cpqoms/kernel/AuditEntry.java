@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * One audited command: who, for which tenant, when, under which correlation, what, on which aggregate
- * at which version. Every context keeps its own {@code audit_entry} table; the schema comes from the
- * context's persistence unit (its {@code <schema>-orm.xml} mapping file).
+ * at which version. Every context keeps its own {@code audit_entry} table, all of one definition (the
+ * kernel's migration {@code db/kernel}, applied to each context's schema by {@link SchemaMigration});
+ * the schema comes from the context's persistence unit (its {@code <schema>-orm.xml} mapping file). The
+ * table's {@code recorded_seq}, the order entries were written in, is the database's and not mapped.
  */
 @Entity
 @Table(name = "audit_entry")

@@ -15,7 +15,10 @@ import java.util.UUID;
  * after commit by {@link OutboxRelay}: integration events go to the events topic, commands (an item
  * dispatched to fulfillment, the next step of an order) to their queue. The payload envelope carries
  * the message id so consumers can drop duplicates, and the causation id names the message or request
- * that caused this one; its data is a map or a record. Every context keeps its own {@code outbox_event} table.
+ * that caused this one; its data is a map or a record. Every context keeps its own {@code outbox_event} table, all of one definition
+ * (the kernel's migration {@code db/kernel}, applied to each context's schema by {@link SchemaMigration}).
+ * The table's {@code recorded_seq}, the order messages were written in, is assigned by the database and
+ * not mapped: the relay and readers order by it.
  */
 @Entity
 @Table(name = "outbox_event")

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * Moves committed messages from a context's outbox table to JMS: each row names its destination
  * (the events topic or a command queue). The caller runs it in a JTA transaction with a transacted
  * JMS context, so the sends and the "published" marks commit together; rows are claimed with SKIP
- * LOCKED, so several relays (cluster members) never send the same batch at once. Delivery is at
- * least once: each message carries its event id for deduplication.
+ * LOCKED, so several relays (cluster members) never send the same batch at once. Rows go out in the
+ * order they were written ({@code recorded_seq}, assigned by the database): several messages of one
+ * command share their time and aggregate version. Delivery is at least once: each message carries its
+ * event id for deduplication.
  */
 public final class OutboxRelay {
 
@@ -30,7 +32,7 @@ public final class OutboxRelay {
     private OutboxRelay() {
     }
 
-    /** Relays up to {@code batchSize} of the oldest unpublished messages; returns how many were sent. */
+    /** Relays up to {@code batchSize} of the earliest written unpublished messages; returns how many were sent. */
     public static int relay(Connection connection, String schema, JMSContext jms, Map<String, Destination> destinations,
                             int batchSize)
             throws SQLException {
@@ -42,7 +44,7 @@ public final class OutboxRelay {
         try (PreparedStatement claim = connection.prepareStatement(
                 "select event_id, event_type, tenant_id, correlation_id, causation_id, aggregate_type, aggregate_id,"
                         + " payload::text, destination from " + schema + ".outbox_event where published_at is null"
-                        + " order by occurred_at, event_id limit ? for update skip locked")) {
+                        + " order by recorded_seq limit ? for update skip locked")) {
             claim.setInt(1, batchSize);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
