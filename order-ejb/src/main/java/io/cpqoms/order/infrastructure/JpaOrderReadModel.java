@@ -124,6 +124,7 @@ public class JpaOrderReadModel implements OrderReadModel {
     @Override
     @SuppressWarnings("unchecked")
     public List<TimelineEntry> auditTrail(String tenantId, UUID orderId) {
+        order(tenantId, orderId);
         List<Object[]> rows = em.createNativeQuery("select occurred_at, action, actor, correlation_id, details::text"
                         + " from ordering.audit_entry where tenant_id = ?1 and aggregate_type = 'Order' and aggregate_id = ?2"
                         + " order by recorded_seq")
@@ -135,6 +136,7 @@ public class JpaOrderReadModel implements OrderReadModel {
     @Override
     @SuppressWarnings("unchecked")
     public List<OrderEventLogEntry> events(String tenantId, UUID orderId) {
+        order(tenantId, orderId);
         List<Object[]> rows = em.createNativeQuery("select event_id, event_type, aggregate_version, occurred_at, published_at,"
                         + " correlation_id, causation_id, payload::text from ordering.outbox_event where tenant_id = ?1"
                         + " and aggregate_id = ?2 and destination = 'events' order by recorded_seq")
