@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * and prints orders and order lines captured per second and the capture-to-completed latency from the
  * orders' own timestamps. Given the database (JDBC URL, user, password), it then measures what one order
  * costs: COST_ORDERS orders converted one at a time on an otherwise idle server, counted in the
- * database: transactions committed (less the idle rate of the relays' polls), JMS messages by
+ * database: write transactions (transaction ids handed out, less the idle rate), JMS messages by
  * destination (each outbox row is one message), audit rows and outbox rows per order.
  *
  *   java -cp postgresql.jar OrderBench.java BASE_URL DEMO_PASSWORD QUOTES CLIENTS BUNDLES_PER_QUOTE [JDBC_URL USER PASSWORD]
@@ -49,7 +49,9 @@ public class OrderBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            run(pool, quotes, clients, bundles, run);
+            if (quotes > 0) {
+                run(pool, quotes, clients, bundles, run);
+            }
             if (args.length >= 8) {
                 cost(pool, args[5], args[6], args[7], bundles, run);
             }
@@ -114,7 +116,7 @@ public class OrderBench {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
     }
 
-    static final int COST_ORDERS = 20;
+    static final int COST_ORDERS = 50;
 
     /** Transactions, messages and rows per order, counted in the database for orders converted one at a time. */
     static void cost(ExecutorService pool, String url, String user, String dbPassword, int bundles, String run)
@@ -127,13 +129,13 @@ public class OrderBench {
         List<String> conversions = all(pool, prepare);
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, user, dbPassword)) {
             db.setAutoCommit(false); // one open transaction polls, so the polling itself commits nothing
-            Thread.sleep(2000); // let the preparation's messages drain
-            long idle0 = commits(db);
+            drained(db); // what the preparation wrote has gone out
+            long idle0 = writes(db);
             long i0 = System.nanoTime();
-            Thread.sleep(5000); // the idle rate: relays and timers polling
-            double idlePerSecond = (commits(db) - idle0) / ((System.nanoTime() - i0) / 1e9);
+            Thread.sleep(5000); // an idle server writes nothing: its relays and timers only poll
+            double idlePerSecond = (writes(db) - idle0) / ((System.nanoTime() - i0) / 1e9);
 
-            long before = commits(db);
+            long before = writes(db);
             long t0 = System.nanoTime();
             List<String> orders = new ArrayList<>();
             for (String body : conversions) {
@@ -149,9 +151,9 @@ public class OrderBench {
                 }
                 Thread.sleep(100); // polling interval of the benchmark client
             }
-            Thread.sleep(2000); // statistics reach pg_stat_database within a second
+            drained(db);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double transactions = (commits(db) - before - idlePerSecond * seconds) / orders.size();
+            double transactions = (writes(db) - before - idlePerSecond * seconds) / orders.size();
             double audit = count(db, "select count(*) from ordering.audit_entry where aggregate_id in (" + ids + ")")
                     / (double) orders.size();
             StringBuilder messages = new StringBuilder();
@@ -165,19 +167,33 @@ public class OrderBench {
                 }
             }
             db.rollback();
-            System.out.printf(Locale.ROOT, "per order (%d lines, %d items; %d orders one at a time): %.1f transactions,"
+            System.out.printf(Locale.ROOT, "per order (%d lines, %d items; %d orders one at a time): %.1f write transactions,"
                             + " %.1f JMS messages (%s), %.1f audit rows, %.1f outbox rows%n", LINES_PER_BUNDLE * bundles,
                     ITEMS_PER_BUNDLE * bundles, orders.size(), transactions, outbox / (double) orders.size(),
                     messages.substring(2), audit, outbox / (double) orders.size());
         }
     }
 
-    static long commits(java.sql.Connection db) throws java.sql.SQLException {
-        try (java.sql.Statement st = db.createStatement()) {
-            st.execute("select pg_stat_clear_snapshot()");
-            // the polling connection's own transaction is open and uncounted
-            return count(db, "select xact_commit from pg_stat_database where datname = current_database()");
+    /** Waits until every context's outbox is relayed, so the server is idle but for its polls. */
+    static void drained(java.sql.Connection db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (count(db, "select (select count(*) from ordering.outbox_event where published_at is null)"
+                + " + (select count(*) from quote.outbox_event where published_at is null)"
+                + " + (select count(*) from catalog.outbox_event where published_at is null)") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the outboxes did not drain in 2 minutes");
+            }
+            Thread.sleep(100); // polling interval of the benchmark client
         }
+        Thread.sleep(2000);
+    }
+
+    /**
+     * Transaction ids handed out so far: PostgreSQL gives one to each transaction that writes, and none to
+     * one that only reads (the relays' empty polls, the benchmark's own polling, connection validation).
+     */
+    static long writes(java.sql.Connection db) throws java.sql.SQLException {
+        return count(db, "select pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
     }
 
     static long count(java.sql.Connection db, String sql) throws java.sql.SQLException {
