@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * premium SLA and the SLA monitoring the catalog derives from it, 5 lines and 12 fulfillment items per
  * bundle), converts them into orders from C concurrent clients, waits until every order is COMPLETED,
  * and prints orders and order lines captured per second and the capture-to-completed latency from the
- * orders' own timestamps.
+ * orders' own timestamps. Given the database (JDBC URL, user, password), it then measures what one order
+ * costs: COST_ORDERS orders converted one at a time on an otherwise idle server, counted in the
+ * database: write transactions (transaction ids handed out, less the idle rate), JMS messages by
+ * destination (each outbox row is one message), audit rows and outbox rows per order.
  *
- *   java OrderBench.java BASE_URL DEMO_PASSWORD QUOTES CLIENTS BUNDLES_PER_QUOTE
+ *   java -cp postgresql.jar OrderBench.java BASE_URL DEMO_PASSWORD QUOTES CLIENTS BUNDLES_PER_QUOTE [JDBC_URL USER PASSWORD]
  */
 public class OrderBench {
 
@@ -46,7 +49,12 @@ public class OrderBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            run(pool, quotes, clients, bundles, run);
+            if (quotes > 0) {
+                run(pool, quotes, clients, bundles, run);
+            }
+            if (args.length >= 8) {
+                cost(pool, args[5], args[6], args[7], bundles, run);
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -106,6 +114,93 @@ public class OrderBench {
                 quotes, (done - c0) / 1e9, quotes * (double) ITEMS_PER_BUNDLE * bundles / ((done - c0) / 1e9));
         System.out.printf(Locale.ROOT, "capture-to-completed latency: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+
+    static final int COST_ORDERS = 50;
+
+    /** Transactions, messages and rows per order, counted in the database for orders converted one at a time. */
+    static void cost(ExecutorService pool, String url, String user, String dbPassword, int bundles, String run)
+            throws Exception {
+        List<Callable<String>> prepare = new ArrayList<>();
+        for (int q = 0; q < COST_ORDERS; q++) {
+            String customer = "cost-" + run + "-" + q;
+            prepare.add(() -> acceptedQuote(customer, bundles));
+        }
+        List<String> conversions = all(pool, prepare);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, user, dbPassword)) {
+            db.setAutoCommit(false); // one open transaction polls, so the polling itself commits nothing
+            drained(db); // what the preparation wrote has gone out
+            long idle0 = writes(db);
+            long i0 = System.nanoTime();
+            Thread.sleep(5000); // an idle server writes nothing: its relays and timers only poll
+            double idlePerSecond = (writes(db) - idle0) / ((System.nanoTime() - i0) / 1e9);
+
+            long before = writes(db);
+            long t0 = System.nanoTime();
+            List<String> orders = new ArrayList<>();
+            for (String body : conversions) {
+                orders.add(field(send("acme-sales", "POST", "/api/orders/from-quote", body, 201), "id"));
+            }
+            String ids = "'" + String.join("','", orders) + "'";
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (count(db, "select count(*) from ordering.customer_order where status = 'COMPLETED' and order_id in (" + ids + ")")
+                    < orders.size() || count(db, "select count(*) from ordering.outbox_event where published_at is null"
+                    + " and aggregate_id in (" + ids + ")") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the cost orders did not complete in 5 minutes");
+                }
+                Thread.sleep(100); // polling interval of the benchmark client
+            }
+            drained(db);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double transactions = (writes(db) - before - idlePerSecond * seconds) / orders.size();
+            double audit = count(db, "select count(*) from ordering.audit_entry where aggregate_id in (" + ids + ")")
+                    / (double) orders.size();
+            StringBuilder messages = new StringBuilder();
+            long outbox = 0;
+            try (java.sql.Statement st = db.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                    "select destination, count(*) from ordering.outbox_event where aggregate_id in (" + ids + ")"
+                            + " group by destination order by destination")) {
+                while (rs.next()) {
+                    outbox += rs.getLong(2);
+                    messages.append(String.format(Locale.ROOT, ", %s %.1f", rs.getString(1), rs.getLong(2) / (double) orders.size()));
+                }
+            }
+            db.rollback();
+            System.out.printf(Locale.ROOT, "per order (%d lines, %d items; %d orders one at a time): %.1f write transactions,"
+                            + " %.1f JMS messages (%s), %.1f audit rows, %.1f outbox rows%n", LINES_PER_BUNDLE * bundles,
+                    ITEMS_PER_BUNDLE * bundles, orders.size(), transactions, outbox / (double) orders.size(),
+                    messages.substring(2), audit, outbox / (double) orders.size());
+        }
+    }
+
+    /** Waits until every context's outbox is relayed, so the server is idle but for its polls. */
+    static void drained(java.sql.Connection db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (count(db, "select (select count(*) from ordering.outbox_event where published_at is null)"
+                + " + (select count(*) from quote.outbox_event where published_at is null)"
+                + " + (select count(*) from catalog.outbox_event where published_at is null)") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the outboxes did not drain in 2 minutes");
+            }
+            Thread.sleep(100); // polling interval of the benchmark client
+        }
+        Thread.sleep(2000);
+    }
+
+    /**
+     * Transaction ids handed out so far: PostgreSQL gives one to each transaction that writes, and none to
+     * one that only reads (the relays' empty polls, the benchmark's own polling, connection validation).
+     */
+    static long writes(java.sql.Connection db) throws java.sql.SQLException {
+        return count(db, "select pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+    }
+
+    static long count(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement st = db.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static String acceptedQuote(String customer, int bundles) {

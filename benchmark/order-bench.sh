@@ -8,5 +8,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${CPQ_WORK:-$ROOT/.work/run}
 PORT=$(cat "$WORK/state/http-port" 2>/dev/null || echo 8080)
-exec java "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" "$(cat "$WORK/secrets/demo-password")" \
-    "${1:-200}" "${2:-8}" "${3:-1}"
+# the per-order cost (transactions, messages, rows) is counted in the product's database, with its JDBC driver
+DRIVER=$(ls "$WORK"/payara6/glassfish/domains/*/lib/postgresql-*.jar 2>/dev/null | head -1)
+DB=()
+if [ -n "$DRIVER" ] && [ -f "$WORK/state/db-port" ]; then
+    DB=("jdbc:postgresql://127.0.0.1:$(cat "$WORK/state/db-port")/cpq" cpq "$(cat "$WORK/secrets/db-password")")
+fi
+exec java ${DRIVER:+-cp "$DRIVER"} "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" \
+    "$(cat "$WORK/secrets/demo-password")" "${1:-200}" "${2:-8}" "${3:-1}" "${DB[@]}"

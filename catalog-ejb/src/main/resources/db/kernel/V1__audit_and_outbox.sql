@@ -45,3 +45,6 @@ CREATE TABLE outbox_event (
 
 -- What the relay claims: the unpublished rows, oldest first.
 CREATE INDEX outbox_event_unpublished ON outbox_event (recorded_seq) WHERE published_at IS NULL;
+
+-- One aggregate's messages in the order they were written (an order's event log).
+CREATE INDEX outbox_event_aggregate ON outbox_event (tenant_id, aggregate_id, recorded_seq);

@@ -60,6 +60,18 @@ public class AuditEntry {
         return id;
     }
 
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
+    public String aggregateId() {
+        return aggregateId;
+    }
+
     public Instant occurredAt() {
         return occurredAt;
     }

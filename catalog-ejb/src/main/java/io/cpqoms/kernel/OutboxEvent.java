@@ -15,7 +15,7 @@ import java.util.UUID;
  * after commit by {@link OutboxRelay}: integration events go to the events topic, commands (an item
  * dispatched to fulfillment, the next step of an order) to their queue. The payload envelope carries
  * the message id so consumers can drop duplicates, and the causation id names the message or request
- * that caused this one. Every context keeps its own {@code outbox_event} table, all of one definition
+ * that caused this one; its data is a map or a record. Every context keeps its own {@code outbox_event} table, all of one definition
  * (the kernel's migration {@code db/kernel}, applied to each context's schema by {@link SchemaMigration}).
  * The table's {@code recorded_seq}, the order messages were written in, is assigned by the database and
  * not mapped: the relay and readers order by it.
@@ -63,7 +63,7 @@ public class OutboxEvent {
 
     public OutboxEvent(CommandContext context, Instant occurredAt, String destination, String eventType,
                        String causationId, String aggregateType, String aggregateId, long aggregateVersion,
-                       Map<String, ?> data) {
+                       Object data) {
         this.eventId = UUID.randomUUID();
         this.tenantId = context.tenantId();
         this.correlationId = context.correlationId();
@@ -110,5 +110,25 @@ public class OutboxEvent {
 
     public String payload() {
         return payload;
+    }
+
+    public String causationId() {
+        return causationId;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
+    public String aggregateId() {
+        return aggregateId;
+    }
+
+    public long aggregateVersion() {
+        return aggregateVersion;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
     }
 }

@@ -21,7 +21,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -80,11 +79,17 @@ public class FulfillmentItemWorker implements MessageListener {
         }
     }
 
+    /** The outbox envelope of a dispatch, read once into the record (its other fields are the JMS properties). */
+    public record DispatchMessage(FulfillmentDispatch data) {
+    }
+
     private static FulfillmentDispatch read(Message message) {
         try {
-            Map<?, ?> envelope = Json.read(((TextMessage) message).getText(), Map.class);
-            Map<?, ?> data = (Map<?, ?>) envelope.get("data");
-            return Json.read(Json.write(data.get("dispatch")), FulfillmentDispatch.class);
+            FulfillmentDispatch dispatch = Json.read(((TextMessage) message).getText(), DispatchMessage.class).data();
+            if (dispatch == null) {
+                throw new IllegalStateException("a fulfillment item message without its dispatch");
+            }
+            return dispatch;
         } catch (JMSException | ClassCastException e) {
             throw new IllegalStateException("not a fulfillment item message", e);
         }

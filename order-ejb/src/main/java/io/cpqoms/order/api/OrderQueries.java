@@ -23,7 +23,7 @@ public interface OrderQueries {
     List<TimelineEntry> timeline(CommandContext context, UUID orderId);
 
     /** The order's integration events in the order they were written, with when each was published. */
-    List<OrderEvent> events(CommandContext context, UUID orderId);
+    List<OrderEventLogEntry> events(CommandContext context, UUID orderId);
 
     /** The order's fallout cases, open and closed, oldest first. */
     List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId);

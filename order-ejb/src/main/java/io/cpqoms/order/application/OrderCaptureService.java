@@ -18,7 +18,8 @@ import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.LineDraft;
 import io.cpqoms.order.domain.OrderDraft;
 import io.cpqoms.order.domain.OrderValidation;
-import io.cpqoms.order.infrastructure.Orders;
+import io.cpqoms.order.domain.OrderReadModel;
+import io.cpqoms.order.domain.OrderRepository;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteView;
 import jakarta.ejb.EJB;
@@ -33,9 +34,10 @@ import java.util.regex.Pattern;
 
 /**
  * Order capture (seed 000, section 8): from an accepted quote or from the direct order API. One
- * transaction claims the request's keys, checks the order with {@link OrderValidation} (a blocker
- * refuses it and nothing is written) and writes the header, the line tree, the audit entry, the
- * order.captured.v1 event and the request to validate it.
+ * transaction claims the request's keys, checks the order with {@link OrderValidation} (a blocker no
+ * one may override refuses it and nothing is written), captures it, records the validation (HELD for
+ * an overridable blocker such as a possible duplicate), and for a validated order builds its plan and
+ * dispatches its first ready items: nothing the capture already knows is read or checked again later.
  */
 @Stateless
 public class OrderCaptureService implements OrderCommands {
@@ -56,13 +58,10 @@ public class OrderCaptureService implements OrderCommands {
     private CatalogQueries catalog;
 
     @Inject
-    private Orders orders;
+    private OrderRepository orders;
 
     @Inject
-    private OrderJournal journal;
-
-    @Inject
-    private OrderViews views;
+    private OrderReadModel reads;
 
     @Inject
     private OrderChecks checks;
@@ -75,12 +74,12 @@ public class OrderCaptureService implements OrderCommands {
         }
         String fingerprint = OrderLines.sha256("quote|" + request.quoteId() + "|" + request.revision() + "|"
                 + request.acceptanceId());
-        List<String> keys = new ArrayList<>(List.of(Orders.ACCEPTANCE_KEY + request.acceptanceId()));
+        List<String> keys = new ArrayList<>(List.of(OrderRepository.ACCEPTANCE_KEY + request.acceptanceId()));
         keys.addAll(idempotencyKeys(idempotencyKey));
         UUID orderId = UUID.randomUUID();
         Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, fingerprint);
         if (existing.isPresent()) {
-            return new CaptureResult(views.order(context, existing.get()), false);
+            return new CaptureResult(reads.view(context.tenantId(), existing.get()), false);
         }
         Instant now = Instant.now();
         QuoteView quote = quotes.quote(context, request.quoteId());
@@ -94,7 +93,7 @@ public class OrderCaptureService implements OrderCommands {
         if (outcome.refusesCapture()) {
             throw DomainException.ruleViolation("The quote cannot become an order.", outcome.blockers());
         }
-        return capture(context, orderId, draft, request.acceptanceId().toString(), idempotencyKey, now);
+        return capture(context, orderId, draft, outcome, request.acceptanceId().toString(), idempotencyKey, now);
     }
 
     @Override
@@ -105,7 +104,7 @@ public class OrderCaptureService implements OrderCommands {
         if (!keys.isEmpty()) {
             Optional<UUID> existing = orders.claim(context.tenantId(), keys, orderId, OrderLines.sha256(Json.write(request)));
             if (existing.isPresent()) {
-                return new CaptureResult(views.order(context, existing.get()), false);
+                return new CaptureResult(reads.view(context.tenantId(), existing.get()), false);
             }
         }
         Instant now = Instant.now();
@@ -135,25 +134,19 @@ public class OrderCaptureService implements OrderCommands {
         if (outcome.refusesCapture()) {
             throw DomainException.ruleViolation("The order cannot be captured.", outcome.blockers());
         }
-        return capture(context, orderId, draft, idempotencyKey, idempotencyKey, now);
+        return capture(context, orderId, draft, outcome, idempotencyKey, idempotencyKey, now);
     }
 
-    private CaptureResult capture(CommandContext context, UUID orderId, OrderDraft draft, String causationId,
-                                  String idempotencyKey, Instant now) {
+    private CaptureResult capture(CommandContext context, UUID orderId, OrderDraft draft, OrderValidation.Outcome outcome,
+                                  String causationId, String idempotencyKey, Instant now) {
         CustomerOrder order = CustomerOrder.capture(orderId, context.tenantId(), orders.nextOrderNumber(now), draft,
-                OrderLines.contentFingerprint(draft.customerId(), draft.lines()), context.actor(), now);
-        orders.add(order);
-        journal.audit(context, order, "ORDER_CAPTURED", now, "orderNumber", order.orderNumber(),
-                "orderType", OrderType.NEW, "sourceQuoteId", draft.sourceQuoteId(),
-                "sourceQuoteNumber", draft.sourceQuoteNumber(), "sourceQuoteRevision", draft.sourceQuoteRevision(),
-                "acceptanceId", draft.acceptanceId(), "catalogVersionId", draft.catalogVersionId(),
-                "lineCount", draft.lines().size(), "idempotencyKey", idempotencyKey);
-        journal.event(context, order, "order.captured.v1", causationId, now, "orderType", OrderType.NEW,
-                "catalogVersionId", draft.catalogVersionId(), "lineCount", draft.lines().size(),
-                "currency", draft.priceSnapshot() == null ? null : draft.priceSnapshot().currency(),
-                "oneTimeTotal", draft.priceSnapshot() == null ? null : draft.priceSnapshot().oneTimeTotal());
-        journal.nextStep(context, order, OrderProcessService.VALIDATE, causationId, now);
-        return new CaptureResult(order.view(null), true);
+                OrderLines.contentFingerprint(draft.customerId(), draft.lines()), context.actor(), idempotencyKey, now);
+        order.validate(outcome, context.actor(), now);
+        if (order.awaitsPlan()) {
+            order.plan(checks.specifications(context, order), now);
+        }
+        orders.save(order, context, causationId == null ? "capture:" + orderId : causationId);
+        return new CaptureResult(order.view(), true);
     }
 
     private static List<String> idempotencyKeys(String key) {

@@ -2,6 +2,8 @@ package io.cpqoms.order.application;
 
 import io.cpqoms.catalog.api.CatalogQueries;
 import io.cpqoms.catalog.api.ConfigurationRequest;
+import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.order.domain.LineDraft;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The facts order validation needs from the other contexts, asked the same way at capture and at validation. */
+/** The facts an order's commands need from the other contexts: what validation checks and what the plan is built from. */
 @ApplicationScoped
 public class OrderChecks {
 
@@ -31,6 +33,11 @@ public class OrderChecks {
                     .violations());
         }
         return violations;
+    }
+
+    /** The product specifications of the order's pinned catalog version that its plan is built from. */
+    public Map<String, ProductSpecification> specifications(CommandContext context, CustomerOrder order) {
+        return catalog.specifications(context, order.catalogVersionId(), order.specificationIds());
     }
 
     /** What the quote context holds as acceptance of the source quote. */

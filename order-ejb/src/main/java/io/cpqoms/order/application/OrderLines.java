@@ -7,7 +7,6 @@ import io.cpqoms.catalog.api.LinePrice;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.order.domain.LineDraft;
-import io.cpqoms.order.domain.OrderLine;
 import io.cpqoms.quote.api.QuoteItemView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +80,6 @@ final class OrderLines {
             price.lines().forEach(l -> byId.put(l.lineId(), l));
         }
         return byId;
-    }
-
-    /** Captured lines as drafts again, to validate the order as it stands. */
-    static List<LineDraft> fromOrder(List<OrderLine> lines) {
-        return lines.stream().map(l -> new LineDraft(l.id(), l.parentLineId(), null, l.lineNumber(), l.action(),
-                l.offeringId(), l.offeringName(), l.productSpecificationId(), l.quantity(), l.characteristics(), null)).toList();
     }
 
     /** The root lines with their children as configuration requests, keyed by root line number. */

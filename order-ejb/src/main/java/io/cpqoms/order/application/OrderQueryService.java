@@ -2,12 +2,10 @@ package io.cpqoms.order.application;
 
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
-import io.cpqoms.kernel.Json;
 import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.KeysetPage;
-import io.cpqoms.order.api.OrderEvent;
 import io.cpqoms.order.api.OrderQueries;
 import io.cpqoms.order.api.OrderQuery;
 import io.cpqoms.order.api.OrderSummary;
@@ -17,10 +15,9 @@ import io.cpqoms.kernel.Roles;
 import io.cpqoms.order.api.FalloutCaseQuery;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
+import io.cpqoms.order.api.OrderEventLogEntry;
 import io.cpqoms.order.domain.CustomerOrder;
-import io.cpqoms.order.domain.FalloutCase;
-import io.cpqoms.order.domain.FulfillmentItem;
-import io.cpqoms.order.infrastructure.Orders;
+import io.cpqoms.order.domain.OrderReadModel;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteView;
@@ -50,19 +47,16 @@ public class OrderQueryService implements OrderQueries {
     private QuoteQueries quotes;
 
     @Inject
-    private Orders orders;
-
-    @Inject
-    private OrderViews views;
+    private OrderReadModel orders;
 
     @Override
     public OrderView order(CommandContext context, UUID orderId) {
-        return views.order(context, orderId);
+        return orders.view(context.tenantId(), orderId);
     }
 
     @Override
     public CustomerOrderView customerView(CommandContext context, UUID orderId) {
-        return orders.get(context.tenantId(), orderId).customerView();
+        return orders.customerView(context.tenantId(), orderId);
     }
 
     @Override
@@ -96,8 +90,7 @@ public class OrderQueryService implements OrderQueries {
         Set<FalloutCaseStatus> statuses = query.status() != null ? Set.of(query.status())
                 : Arrays.stream(FalloutCaseStatus.values()).filter(FalloutCaseStatus::isOpen).collect(Collectors.toSet());
         List<FalloutCaseView> found = orders.falloutWorklist(context.tenantId(), groups, statuses,
-                after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1)
-                .stream().map(FalloutCase::view).toList();
+                after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1);
         List<FalloutCaseView> page = found.stream().limit(query.limit()).toList();
         FalloutCaseView last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
         return new KeysetPage<>(page, last == null ? null : new Cursor(last.openedAt(), last.id()).encoded());
@@ -129,8 +122,7 @@ public class OrderQueryService implements OrderQueries {
 
     @Override
     public List<FulfillmentItemView> fulfillmentItems(CommandContext context, UUID orderId) {
-        orders.get(context.tenantId(), orderId);
-        return orders.items(orderId).stream().map(FulfillmentItem::view).toList();
+        return orders.items(context.tenantId(), orderId);
     }
 
     /**
@@ -138,9 +130,8 @@ public class OrderQueryService implements OrderQueries {
      * outcome with its external reference, to completion, in the order it happened.
      */
     @Override
-    @SuppressWarnings("unchecked")
     public List<TimelineEntry> timeline(CommandContext context, UUID orderId) {
-        CustomerOrder order = orders.get(context.tenantId(), orderId);
+        CustomerOrder order = orders.order(context.tenantId(), orderId);
         List<TimelineEntry> timeline = new ArrayList<>();
         if (order.sourceQuoteId() != null) {
             QuoteView quote = quotes.quote(context, order.sourceQuoteId());
@@ -157,35 +148,17 @@ public class OrderQueryService implements OrderQueries {
             }
             timeline.add(new TimelineEntry(acceptance.acceptedAt(), "QUOTE_ACCEPTED", acceptance.recordedBy(), null, details));
         }
-        for (Object[] row : orders.auditTrail(context.tenantId(), orderId)) {
-            timeline.add(new TimelineEntry(instant(row[0]), (String) row[1], (String) row[2], (String) row[3],
-                    Json.read((String) row[4], LinkedHashMap.class)));
-        }
+        timeline.addAll(orders.auditTrail(context.tenantId(), orderId));
         return timeline;
     }
 
     @Override
     public List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId) {
-        orders.get(context.tenantId(), orderId);
-        return orders.falloutCases(orderId).stream().map(FalloutCase::view).toList();
+        return orders.falloutCases(context.tenantId(), orderId);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<OrderEvent> events(CommandContext context, UUID orderId) {
-        orders.get(context.tenantId(), orderId);
-        return orders.events(context.tenantId(), orderId).stream().map(row -> new OrderEvent((UUID) row[0], (String) row[1],
-                ((Number) row[2]).longValue(), instant(row[3]), row[4] == null ? null : instant(row[4]), (String) row[5],
-                (String) row[6], Json.read((String) row[7], LinkedHashMap.class))).toList();
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (column instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(column.toString());
+    public List<OrderEventLogEntry> events(CommandContext context, UUID orderId) {
+        return orders.events(context.tenantId(), orderId);
     }
 }

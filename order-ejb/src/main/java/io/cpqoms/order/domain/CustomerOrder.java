@@ -1,6 +1,17 @@
 package io.cpqoms.order.domain;
 
 import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.Severity;
+import io.cpqoms.order.api.ValidationCheck;
+import jakarta.persistence.Transient;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import io.cpqoms.catalog.api.RecurringTotal;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
@@ -35,9 +46,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The order aggregate (seed 000, sections 3-6): the header and the commercial line tree, kept
- * consistent together. The source quote evidence is fixed at capture; the status moves only along
- * {@link OrderStatus}'s table; every change bumps the entity version (optimistic locking).
+ * The order aggregate (seed 000, sections 3-19): the root of the header, the commercial line tree,
+ * the fulfillment plan's items, the fallout cases and the latest validation result, kept consistent
+ * together. Every rule of the order's life is here: each command checks the state, changes it along
+ * {@link Lifecycles}, moves the fulfillment forward (dispatch what is ready, complete once, compensate
+ * in reverse order when cancelling) and records what happened as typed {@link OrderEvent}s, which the
+ * repository hands to the order journal when it saves. The source quote evidence is fixed at capture;
+ * every change bumps the entity version (optimistic locking). Commands on one order run one at a time:
+ * the repository loads it locked.
  */
 @Entity
 @Table(name = "customer_order")
@@ -45,6 +61,16 @@ public class CustomerOrder {
 
     public static final String ORDER_TRANSITION_NOT_ALLOWED = "ORDER_TRANSITION_NOT_ALLOWED";
     public static final String PRIORITY_NORMAL = "NORMAL";
+    public static final String FULFILLMENT_ITEM_NOT_FOUND = "FULFILLMENT_ITEM_NOT_FOUND";
+    public static final String FALLOUT_CASE_NOT_FOUND = "FALLOUT_CASE_NOT_FOUND";
+    public static final String ORDER_NOT_IN_FULFILLMENT = "ORDER_NOT_IN_FULFILLMENT";
+    public static final String ORDER_NOT_CANCELLABLE = "ORDER_NOT_CANCELLABLE";
+    public static final String ORDER_NOT_HELD = "ORDER_NOT_HELD";
+    public static final String BLOCKER_NOT_OVERRIDABLE = "BLOCKER_NOT_OVERRIDABLE";
+    public static final String NOT_IN_OWNER_GROUP = "NOT_IN_OWNER_GROUP";
+    public static final String FALLOUT_CASE_CLOSED = "FALLOUT_CASE_CLOSED";
+    public static final String NOTHING_TO_RETRY = "NOTHING_TO_RETRY";
+    public static final String INVALID_ITEM_REPORT = "INVALID_ITEM_REPORT";
 
     @Id
     @Column(name = "order_id")
@@ -111,12 +137,33 @@ public class CustomerOrder {
     @OrderBy("sortOrder")
     private List<OrderLine> lines = new ArrayList<>();
 
+    /** The plan's items in plan order, the fallout cases oldest first and the latest validation: loaded with the order. */
+    @Transient
+    private List<FulfillmentItem> items = new ArrayList<>();
+    @Transient
+    private List<FalloutCase> falloutCases = new ArrayList<>();
+    @Transient
+    private ValidationResult validation;
+    /** Items, cases and results this command created, for the repository to store. */
+    @Transient
+    private List<Object> created = new ArrayList<>();
+    @Transient
+    private List<Recorded> recorded = new ArrayList<>();
+    @Transient
+    private PriceSnapshot price;
+
+    /** An event with the order's status when it happened. */
+    public record Recorded(OrderEvent event, OrderStatus status) {
+    }
+
     protected CustomerOrder() {
     }
 
+    // ---- capture and validation ------------------------------------------------------------------
+
     /** A captured order: header, source evidence and line tree (parents before children). */
     public static CustomerOrder capture(UUID id, String tenantId, String orderNumber, OrderDraft draft, String fingerprint,
-                                        String actor, Instant now) {
+                                        String actor, String idempotencyKey, Instant now) {
         CustomerOrder order = new CustomerOrder();
         order.id = id;
         order.tenantId = tenantId;
@@ -139,6 +186,7 @@ public class CustomerOrder {
             order.currency = price.currency();
             order.oneTimeTotal = price.oneTimeTotal();
             order.priceSnapshot = Json.write(price);
+            order.price = price;
         }
         order.contentFingerprint = fingerprint;
         order.createdBy = actor;
@@ -147,12 +195,314 @@ public class CustomerOrder {
         for (int i = 0; i < draft.lines().size(); i++) {
             order.lines.add(new OrderLine(order, draft.lines().get(i), i, now));
         }
+        order.record(new OrderEvent.Captured(orderNumber, draft.orderType(), draft.sourceQuoteId(),
+                draft.sourceQuoteNumber(), draft.sourceQuoteRevision(), draft.acceptanceId(), draft.catalogVersionId(),
+                draft.lines().size(), idempotencyKey, order.currency, order.oneTimeTotal));
         return order;
     }
 
-    /** Moves along the lifecycle table; anything else is a conflict that names both states. */
-    public void moveTo(OrderStatus target, Instant now) {
-        if (!status.canMoveTo(target)) {
+    /**
+     * Records the validation of the captured order (the checks run at capture, seed 000 sections 9-10):
+     * VALIDATED when nothing blocks it, HELD with the findings stored when something does.
+     */
+    public void validate(OrderValidation.Outcome outcome, String actor, Instant now) {
+        ValidationResult result = new ValidationResult(id, outcome, actor, now);
+        validation = result;
+        created.add(result);
+        if (result.passed()) {
+            moveTo(OrderStatus.VALIDATED, now);
+            record(new OrderEvent.Validated(result.id(), outcome.performed(), outcome.findings().size()));
+        } else {
+            moveTo(OrderStatus.HELD, now);
+            record(new OrderEvent.Held(result.id(), outcome.findings().stream().map(ValidationCheck::code).toList()));
+        }
+    }
+
+    /**
+     * A supervisor's override of a held order's blockers (seed 000, sections 33 and 37). Only
+     * overridable blockers (a possible duplicate) can be; the order goes on to its plan.
+     */
+    public void overrideValidation(String actor, String reason, Instant now) {
+        if (status != OrderStatus.HELD) {
+            throw DomainException.conflict(ORDER_NOT_HELD, "Order " + orderNumber + " is " + status
+                    + "; only a held order has blockers to override.");
+        }
+        List<String> hard = validation.hardBlockers().stream().map(ValidationCheck::code).toList();
+        if (!hard.isEmpty()) {
+            throw DomainException.conflict(BLOCKER_NOT_OVERRIDABLE, "Order " + orderNumber + " is held by " + hard
+                    + ", which no override lets through; correct the cause or cancel the order.");
+        }
+        List<String> overridden = validation.findings().stream().filter(c -> c.severity() == Severity.BLOCKER)
+                .map(ValidationCheck::code).toList();
+        validation.override(actor, reason, now);
+        moveTo(OrderStatus.VALIDATED, now);
+        record(new OrderEvent.ValidationOverridden(validation.id(), overridden, reason, actor));
+    }
+
+    // ---- plan -------------------------------------------------------------------------------------
+
+    /** Whether the order is validated and has no plan yet: the next thing it needs is {@link #plan}. */
+    public boolean awaitsPlan() {
+        return status == OrderStatus.VALIDATED && items.isEmpty();
+    }
+
+    /** The specifications decomposition needs: those of the order's lines. */
+    public Set<String> specificationIds() {
+        return lines.stream().map(OrderLine::productSpecificationId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Builds the fulfillment plan from the fulfillment metadata of the order's pinned catalog version
+     * (seed 000, sections 11-12) and starts fulfillment: the order is IN_PROGRESS and the items without
+     * open dependencies go out. A plan that cannot be built puts the order in FALLOUT with a case for
+     * order management. Does nothing for an order that does not await its plan (a repeated request).
+     */
+    public void plan(Map<String, ProductSpecification> specifications, Instant now) {
+        if (!awaitsPlan()) {
+            return;
+        }
+        List<Decomposition.PlannedItem> plan;
+        try {
+            plan = Decomposition.plan(id, lines.stream().map(OrderLine::planLine).toList(), specifications);
+        } catch (DomainException e) {
+            moveTo(OrderStatus.FALLOUT, now);
+            record(new OrderEvent.DecompositionFailed(e.violations()));
+            open(FalloutCase.forOrder(tenantId, id, FalloutCase.DECOMPOSITION_FAILED, "No fulfillment plan can be built: "
+                    + String.join("; ", OrderEvent.DecompositionFailed.texts(e.violations())), now));
+            return;
+        }
+        for (Decomposition.PlannedItem planned : plan) {
+            FulfillmentItem item = new FulfillmentItem(id, planned, now);
+            items.add(item);
+            created.add(item);
+        }
+        updatedAt = now;
+        record(new OrderEvent.Decomposed(catalogVersionId, plan.stream()
+                .map(i -> i.itemType() + " for line " + line(i.orderLineId()).lineNumber()).toList()));
+        moveTo(OrderStatus.IN_PROGRESS, now);
+        record(new OrderEvent.FulfillmentStarted(items.size()));
+        advance(now);
+    }
+
+    // ---- item outcomes ----------------------------------------------------------------------------
+
+    /**
+     * A system's report that an item's work, or its compensation, is done (seed 000, section 25).
+     * A repeated report of the same outcome changes nothing; one for another attempt, or contradicting
+     * the recorded outcome, is refused.
+     */
+    public FulfillmentItem itemCompleted(UUID itemId, String externalRequestId, String externalReference,
+                                         Map<String, String> result, Instant now) {
+        if (externalReference == null || externalReference.isBlank()) {
+            throw DomainException.invalidInput(INVALID_ITEM_REPORT, "A completion carries the external reference of the work done.");
+        }
+        FulfillmentItem item = item(itemId);
+        if (!item.complete(externalRequestId, externalReference, result, now)) {
+            return item;
+        }
+        updatedAt = now;
+        if (item.status() == FulfillmentItemStatus.COMPENSATED) {
+            record(new OrderEvent.ItemCompensated(item.id(), item.itemType(), item.responsibleSystem(),
+                    item.externalRequestId(), externalReference));
+        } else {
+            record(new OrderEvent.ItemCompleted(item.id(), item.itemType(), item.responsibleSystem(),
+                    item.externalRequestId(), item.externalReference()));
+        }
+        advance(now);
+        return item;
+    }
+
+    /**
+     * A system's report that an item, or its compensation, failed: the order falls out and a case is
+     * opened for the work group of the item's system. A repeated report changes nothing.
+     */
+    public FulfillmentItem itemFailed(UUID itemId, String externalRequestId, String code, String message, Instant now) {
+        if (code == null || code.isBlank()) {
+            throw DomainException.invalidInput(INVALID_ITEM_REPORT, "A failure carries a domain error code.");
+        }
+        FulfillmentItem item = item(itemId);
+        boolean compensation = item.status() == FulfillmentItemStatus.COMPENSATING;
+        if (!item.fail(externalRequestId, code, message, now)) {
+            return item;
+        }
+        updatedAt = now;
+        record(compensation
+                ? new OrderEvent.CompensationFailed(item.id(), item.itemType(), item.responsibleSystem(),
+                        item.externalRequestId(), code, message)
+                : new OrderEvent.ItemFailed(item.id(), item.itemType(), item.responsibleSystem(), item.externalRequestId(),
+                        code, message));
+        if (status == OrderStatus.IN_PROGRESS) {
+            moveTo(OrderStatus.FALLOUT, now);
+            record(new OrderEvent.FellOut(item.id(), code));
+        }
+        if (compensation || status == OrderStatus.FALLOUT) {
+            open(FalloutCase.forItem(tenantId, id, item, compensation, now));
+        }
+        advance(now);
+        return item;
+    }
+
+    /**
+     * Break glass: completes an item its system has not reported on (or refused), with the reason and
+     * an extra record; the item's open case is resolved and fulfillment goes on.
+     */
+    public FulfillmentItem forceComplete(UUID itemId, String actor, String reason, String externalReference, Instant now) {
+        FulfillmentItem item = item(itemId);
+        if (status != OrderStatus.IN_PROGRESS && status != OrderStatus.FALLOUT) {
+            throw DomainException.conflict(ORDER_NOT_IN_FULFILLMENT, "Order " + orderNumber + " is " + status
+                    + "; items are completed by force only while the order is in fulfillment.");
+        }
+        FulfillmentItemStatus before = item.status();
+        item.forceComplete(actor, reason, externalReference, now);
+        updatedAt = now;
+        record(new OrderEvent.ItemForceCompleted(item.id(), item.itemType(), item.responsibleSystem(), before,
+                item.externalReference(), reason));
+        record(new OrderEvent.BreakGlassUsed("FORCE_COMPLETE_ITEM", item.id(), item.itemType(), reason));
+        for (FalloutCase fallout : falloutCases) {
+            if (fallout.isOpen() && item.id().equals(fallout.fulfillmentItemId())) {
+                resolve(fallout, actor, FalloutCase.FORCE_COMPLETED, reason, now);
+            }
+        }
+        advance(now);
+        return item;
+    }
+
+    // ---- fallout ----------------------------------------------------------------------------------
+
+    /** Assigns an open case to a person; the caller works the cases of its group or is a supervisor. */
+    public FalloutCase assignFallout(UUID caseId, CommandContext caller, String assignee, Instant now) {
+        FalloutCase fallout = workable(caseId, caller);
+        fallout.assign(assignee);
+        updatedAt = now;
+        record(new OrderEvent.FalloutAssigned(fallout.id(), assignee));
+        return fallout;
+    }
+
+    /**
+     * Resolves a case by sending its failed item (or failed compensation) again as a new attempt
+     * (seed 000, section 17: resolution by an action on the order, never by editing its data).
+     */
+    public FalloutCase retryFallout(UUID caseId, CommandContext caller, String note, Instant now) {
+        FalloutCase fallout = workable(caseId, caller);
+        if (fallout.fulfillmentItemId() == null) {
+            throw DomainException.conflict(NOTHING_TO_RETRY, "Fallout case " + caseId + " (" + fallout.reasonCode()
+                    + ") concerns the whole order, not an item; it is closed by cancelling the order.");
+        }
+        FulfillmentItem item = item(fallout.fulfillmentItemId());
+        record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
+        updatedAt = now;
+        resolve(fallout, caller.actor(), FalloutCase.RETRIED, note, now);
+        advance(now);
+        return fallout;
+    }
+
+    private FalloutCase workable(UUID caseId, CommandContext caller) {
+        FalloutCase fallout = falloutCases.stream().filter(f -> f.id().equals(caseId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound(FALLOUT_CASE_NOT_FOUND,
+                        "Fallout case " + caseId + " does not exist on this order."));
+        if (!caller.hasRole(Roles.OPERATIONS_SUPERVISOR) && !caller.inWorkgroup(fallout.ownerGroup())) {
+            throw DomainException.forbidden(NOT_IN_OWNER_GROUP, "Fallout case " + caseId + " belongs to work group "
+                    + fallout.ownerGroup() + "; its members or a supervisor work it.");
+        }
+        if (!fallout.isOpen()) {
+            throw DomainException.conflict(FALLOUT_CASE_CLOSED, "Fallout case " + caseId + " is " + fallout.status() + ".");
+        }
+        return fallout;
+    }
+
+    private void open(FalloutCase fallout) {
+        falloutCases.add(fallout);
+        created.add(fallout);
+        record(new OrderEvent.FalloutOpened(fallout.id(), fallout.reasonCode(), fallout.ownerGroup(),
+                fallout.fulfillmentItemId(), fallout.description()));
+    }
+
+    private void resolve(FalloutCase fallout, String actor, String resolutionCode, String note, Instant now) {
+        fallout.resolve(actor, resolutionCode, note, now);
+        record(new OrderEvent.FalloutResolved(fallout.id(), resolutionCode, note));
+    }
+
+    // ---- cancellation -----------------------------------------------------------------------------
+
+    /**
+     * Cancellation (seed 000, sections 18-19): the order is CANCELLING until every item is cancelled
+     * or compensated, at once when nothing was started. Completed or running work without a
+     * compensation action is the point of no return: such an order is refused. Asking again for a
+     * cancelling or cancelled order changes nothing.
+     */
+    public void requestCancellation(String actor, CancellationRequest request, Instant now) {
+        if (status == OrderStatus.CANCELLING || status == OrderStatus.CANCELLED) {
+            return;
+        }
+        if (Lifecycles.isFinal(status) || !Lifecycles.canMove(status, OrderStatus.CANCELLING)) {
+            throw DomainException.conflict(ORDER_NOT_CANCELLABLE, "Order " + orderNumber + " is " + status
+                    + "; what it delivered is changed or terminated by a change order, not cancelled.");
+        }
+        List<FulfillmentItem> irreversible = plan().irreversible();
+        if (!irreversible.isEmpty()) {
+            throw DomainException.conflict(FulfillmentItem.POINT_OF_NO_RETURN, "Order " + orderNumber
+                    + " is past the point of no return: " + irreversible.stream().map(i -> i.itemType() + " (" + i.status() + ")")
+                    .toList() + " cannot be compensated.");
+        }
+        moveTo(OrderStatus.CANCELLING, now);
+        cancellationRequestedBy = actor;
+        cancellationRequestedAt = now;
+        cancellationReason = request.reason();
+        cancellationInitiator = request.initiator();
+        record(new OrderEvent.CancellationRequested(request.reason(), request.initiator()));
+        advance(now);
+    }
+
+    // ---- moving forward ---------------------------------------------------------------------------
+
+    /**
+     * Moves the fulfillment forward after any change to the plan. In fulfillment: an order in fallout
+     * whose failed items have all been dealt with goes on; the items whose dependencies are complete
+     * are dispatched; the order completes, exactly once, when every item has. In cancellation: what
+     * has not started is cancelled, completed work is compensated in reverse order, and the order is
+     * cancelled when every item is settled. The lines' fulfillment summaries follow.
+     */
+    private void advance(Instant now) {
+        FulfillmentPlan plan = plan();
+        if (status == OrderStatus.FALLOUT && !items.isEmpty() && !plan.anyFailed()) {
+            moveTo(OrderStatus.IN_PROGRESS, now);
+            record(new OrderEvent.FalloutCleared());
+        }
+        if (status == OrderStatus.IN_PROGRESS) {
+            for (FulfillmentItem item : plan.ready()) {
+                record(new OrderEvent.ItemDispatched(item.dispatch(tenantId, orderNumber, now)));
+            }
+        }
+        if (status == OrderStatus.CANCELLING) {
+            for (FulfillmentItem item : items) {
+                if (item.cancel(now)) {
+                    record(new OrderEvent.ItemCancelled(item.id(), item.itemType()));
+                }
+            }
+            for (FulfillmentItem item : plan.compensable()) {
+                record(new OrderEvent.CompensationDispatched(item.compensate(tenantId, orderNumber, now)));
+            }
+        }
+        summariseFulfillment(plan.lineSummaries(), now);
+        if (status == OrderStatus.IN_PROGRESS && plan.allCompleted()) {
+            moveTo(OrderStatus.COMPLETED, now);
+            record(new OrderEvent.Completed(items.size(), now));
+        }
+        if (status == OrderStatus.CANCELLING && plan.settled()) {
+            moveTo(OrderStatus.CANCELLED, now);
+            lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));
+            for (FalloutCase fallout : falloutCases) {
+                if (fallout.isOpen()) {
+                    fallout.cancel(cancellationRequestedBy, now);
+                    record(new OrderEvent.FalloutCancelled(fallout.id(), FalloutCase.ORDER_CANCELLED));
+                }
+            }
+            record(new OrderEvent.Cancelled(items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPENSATED).count()));
+        }
+    }
+
+    private void moveTo(OrderStatus target, Instant now) {
+        if (!Lifecycles.canMove(status, target)) {
             throw DomainException.conflict(ORDER_TRANSITION_NOT_ALLOWED,
                     "Order " + orderNumber + " is " + status + " and cannot become " + target + ".");
         }
@@ -164,34 +514,11 @@ public class CustomerOrder {
     }
 
     /**
-     * Records who asked for the cancellation and why; the order is CANCELLING until every item of its
-     * plan is cancelled or compensated (at once when nothing was started).
-     */
-    public void requestCancellation(String actor, CancellationRequest request, Instant now) {
-        moveTo(OrderStatus.CANCELLING, now);
-        cancellationRequestedBy = actor;
-        cancellationRequestedAt = now;
-        cancellationReason = request.reason();
-        cancellationInitiator = request.initiator();
-    }
-
-    /** Every item is settled: the order and all its lines are cancelled. */
-    public void cancelled(Instant now) {
-        moveTo(OrderStatus.CANCELLED, now);
-        lines.forEach(line -> line.fulfillment(FulfillmentItemStatus.CANCELLED, now));
-    }
-
-    /** Marks a change that is not a status move (an item completed) so the version tells readers. */
-    public void touch(Instant now) {
-        updatedAt = now;
-    }
-
-    /**
      * Updates each line's fulfillment summary from the statuses of its items; a line without items of
      * its own (a bundle) follows its children, and a line with nothing to fulfill at all is complete.
      */
-    public void summariseFulfillment(Map<UUID, FulfillmentItemStatus> lineSummaries, Instant now) {
-        Map<UUID, FulfillmentItemStatus> summaries = new java.util.HashMap<>(lineSummaries);
+    private void summariseFulfillment(Map<UUID, FulfillmentItemStatus> lineSummaries, Instant now) {
+        Map<UUID, FulfillmentItemStatus> summaries = new HashMap<>(lineSummaries);
         for (int i = lines.size() - 1; i >= 0; i--) { // children come after their parents
             OrderLine line = lines.get(i);
             if (!summaries.containsKey(line.id())) {
@@ -201,6 +528,48 @@ public class CustomerOrder {
             }
             line.fulfillment(summaries.get(line.id()), now);
         }
+    }
+
+    private void record(OrderEvent event) {
+        recorded.add(new Recorded(event, status));
+    }
+
+    private FulfillmentPlan plan() {
+        return new FulfillmentPlan(items);
+    }
+
+    private OrderLine line(UUID lineId) {
+        return lines.stream().filter(l -> l.id().equals(lineId)).findFirst().orElseThrow();
+    }
+
+    /** The item of this order's plan, or 404. */
+    public FulfillmentItem item(UUID itemId) {
+        return items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow(() -> DomainException.notFound(
+                FULFILLMENT_ITEM_NOT_FOUND, "Fulfillment item " + itemId + " does not exist on this order."));
+    }
+
+    // ---- for the repository -----------------------------------------------------------------------
+
+    /** Attaches what the repository loaded with the order: its items in plan order, its cases and its latest validation. */
+    public void loaded(List<FulfillmentItem> planItems, List<FalloutCase> cases, ValidationResult latestValidation) {
+        items = new ArrayList<>(planItems);
+        items.sort(Comparator.comparingInt(FulfillmentItem::sequence));
+        falloutCases = new ArrayList<>(cases);
+        validation = latestValidation;
+    }
+
+    /** The items, cases and validation results created since the last call, to be stored. */
+    public List<Object> takeCreated() {
+        List<Object> taken = List.copyOf(created);
+        created.clear();
+        return taken;
+    }
+
+    /** The events recorded since the last call, in the order they happened. */
+    public List<Recorded> takeEvents() {
+        List<Recorded> taken = List.copyOf(recorded);
+        recorded.clear();
+        return taken;
     }
 
     public UUID id() {
@@ -263,12 +632,37 @@ public class CustomerOrder {
         return createdAt;
     }
 
+    /** When the last command changed the order: the time of the events it recorded. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String sourceQuoteNumber() {
+        return sourceQuoteNumber;
+    }
+
     public List<OrderLine> lines() {
         return List.copyOf(lines);
     }
 
     public PriceSnapshot price() {
-        return priceSnapshot == null ? null : Json.read(priceSnapshot, PriceSnapshot.class);
+        if (price == null && priceSnapshot != null) {
+            price = Json.read(priceSnapshot, PriceSnapshot.class);
+        }
+        return price;
+    }
+
+    public List<FulfillmentItem> items() {
+        return List.copyOf(items);
+    }
+
+    public List<FalloutCase> falloutCases() {
+        return List.copyOf(falloutCases);
+    }
+
+    /** The operator view, with the latest validation result loaded with the order. */
+    public OrderView view() {
+        return view(validation == null ? null : validation.view());
     }
 
     public OrderView view(ValidationResultView validation) {

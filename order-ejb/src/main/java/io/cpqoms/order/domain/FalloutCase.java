@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * A fallout case (seed 000, sections 16-17): an order that cannot go on by itself, the reason, and
- * the work group that owns it. It changes only by commands (assign, resolve, cancel with the order),
- * along {@link FalloutCaseStatus}'s table.
+ * the work group that owns it. It belongs to its order's aggregate and changes only through the order's
+ * commands (assign, retry, force completion, cancellation), along {@link Lifecycles}.
  */
 @Entity
 @Table(name = "order_fallout_case")
@@ -108,18 +108,18 @@ public class FalloutCase {
         return fallout;
     }
 
-    public void assign(String assignee) {
+    void assign(String assignee) {
         moveTo(FalloutCaseStatus.ASSIGNED);
         ownerUserId = assignee;
     }
 
     /** Closes the case because its cause is dealt with. */
-    public void resolve(String actor, String code, String note, Instant now) {
+    void resolve(String actor, String code, String note, Instant now) {
         close(FalloutCaseStatus.RESOLVED, actor, code, note, now);
     }
 
     /** Closes the case because its order was cancelled. */
-    public void cancel(String actor, Instant now) {
+    void cancel(String actor, Instant now) {
         close(FalloutCaseStatus.CANCELLED, actor, ORDER_CANCELLED, null, now);
     }
 
@@ -132,7 +132,7 @@ public class FalloutCase {
     }
 
     private void moveTo(FalloutCaseStatus target) {
-        if (!status.canMoveTo(target)) {
+        if (!Lifecycles.canMove(status, target)) {
             throw DomainException.conflict(FALLOUT_CASE_TRANSITION_NOT_ALLOWED,
                     "Fallout case " + id + " is " + status + " and cannot become " + target + ".");
         }
@@ -157,6 +157,10 @@ public class FalloutCase {
 
     public String ownerGroup() {
         return ownerGroup;
+    }
+
+    public String description() {
+        return description;
     }
 
     public String reasonCode() {

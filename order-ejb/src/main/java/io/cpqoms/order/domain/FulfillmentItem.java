@@ -19,8 +19,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,8 @@ public class FulfillmentItem {
     @Column(name = "depends_on_item_id")
     @Convert(converter = UuidConverter.class)
     private Set<UUID> dependsOn = new TreeSet<>();
+    @Transient
+    private Map<String, String> input;
 
     protected FulfillmentItem() {
     }
@@ -122,7 +126,8 @@ public class FulfillmentItem {
         this.responsibleSystem = planned.responsibleSystem();
         this.action = planned.action();
         this.status = FulfillmentItemStatus.PENDING;
-        this.inputPayload = Json.write(new LinkedHashMap<>(planned.input()));
+        this.input = Collections.unmodifiableMap(new LinkedHashMap<>(planned.input()));
+        this.inputPayload = Json.write(this.input);
         this.maxRetryCount = planned.maxRetries();
         this.attemptGroup = 1;
         this.compensationAction = planned.compensationAction();
@@ -138,7 +143,7 @@ public class FulfillmentItem {
     }
 
     /** Hands the item to its responsible system: the message a worker receives. */
-    public FulfillmentDispatch dispatch(String tenantId, String orderNumber, Instant now) {
+    FulfillmentDispatch dispatch(String tenantId, String orderNumber, Instant now) {
         moveTo(FulfillmentItemStatus.IN_PROGRESS, now);
         return send(tenantId, orderNumber, action.name(), now);
     }
@@ -147,7 +152,7 @@ public class FulfillmentItem {
      * Sends a failed item, or its failed compensation, to its system again: a new attempt group, so a
      * new external request id, and a late report of the attempt before is recognised as stale.
      */
-    public FulfillmentDispatch retry(String tenantId, String orderNumber, Instant now) {
+    FulfillmentDispatch retry(String tenantId, String orderNumber, Instant now) {
         boolean compensation = status == FulfillmentItemStatus.COMPENSATION_FAILED;
         if (status != FulfillmentItemStatus.FAILED && !compensation) {
             throw DomainException.conflict(ITEM_NOT_RETRYABLE, "Fulfillment item " + id + " (" + itemType + ") is "
@@ -161,7 +166,7 @@ public class FulfillmentItem {
     }
 
     /** Asks the responsible system to reverse the completed work with the item's compensation action. */
-    public FulfillmentDispatch compensate(String tenantId, String orderNumber, Instant now) {
+    FulfillmentDispatch compensate(String tenantId, String orderNumber, Instant now) {
         if (!compensable()) {
             throw DomainException.conflict(POINT_OF_NO_RETURN, "Fulfillment item " + id + " (" + itemType
                     + ") has no compensation action: its work cannot be reversed.");
@@ -179,7 +184,7 @@ public class FulfillmentItem {
     }
 
     /** Cancels an item whose work has not started (or failed); false for one that is under way or done. */
-    public boolean cancel(Instant now) {
+    boolean cancel(Instant now) {
         if (!NOT_STARTED.contains(status)) {
             return false;
         }
@@ -191,7 +196,7 @@ public class FulfillmentItem {
      * Break-glass: completes an item its system has not reported on (or refused), with the reason
      * recorded in its result. The external reference names the work done outside, when there is one.
      */
-    public void forceComplete(String actor, String reason, String reference, Instant now) {
+    void forceComplete(String actor, String reason, String reference, Instant now) {
         if (!AWAITING_OUTCOME.contains(status) && status != FulfillmentItemStatus.FAILED) {
             throw DomainException.conflict(ITEM_NOT_FORCIBLE, "Fulfillment item " + id + " (" + itemType + ") is "
                     + status + "; only an item under way or failed can be completed by force.");
@@ -212,7 +217,7 @@ public class FulfillmentItem {
      * was recorded already (a redelivered report); a report for another attempt or contradicting the
      * recorded outcome is refused.
      */
-    public boolean complete(String reportedRequestId, String reference, Map<String, String> result, Instant now) {
+    boolean complete(String reportedRequestId, String reference, Map<String, String> result, Instant now) {
         checkAttempt(reportedRequestId);
         if (status == FulfillmentItemStatus.COMPENSATED) {
             if (Objects.equals(reference, compensationReference)) {
@@ -246,7 +251,7 @@ public class FulfillmentItem {
     }
 
     /** Records failure; false when this failure was recorded already. */
-    public boolean fail(String reportedRequestId, String code, String message, Instant now) {
+    boolean fail(String reportedRequestId, String code, String message, Instant now) {
         checkAttempt(reportedRequestId);
         if (status == FulfillmentItemStatus.COMPENSATING) {
             moveTo(FulfillmentItemStatus.COMPENSATION_FAILED, now);
@@ -275,7 +280,7 @@ public class FulfillmentItem {
     }
 
     private void moveTo(FulfillmentItemStatus target, Instant now) {
-        if (!status.canMoveTo(target)) {
+        if (!Lifecycles.canMove(status, target)) {
             throw DomainException.conflict(ITEM_TRANSITION_NOT_ALLOWED,
                     "Fulfillment item " + id + " (" + itemType + ") is " + status + " and cannot become " + target + ".");
         }
@@ -342,9 +347,13 @@ public class FulfillmentItem {
         return Set.copyOf(dependsOn);
     }
 
+    /** The input the responsible system works from, read from its JSON once. */
     @SuppressWarnings("unchecked")
     public Map<String, String> input() {
-        return Json.read(inputPayload, LinkedHashMap.class);
+        if (input == null) {
+            input = Collections.unmodifiableMap(Json.read(inputPayload, LinkedHashMap.class));
+        }
+        return input;
     }
 
     public FulfillmentItemView view() {

@@ -15,8 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +72,8 @@ public class OrderLine {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Transient
+    private Map<String, String> characteristics;
 
     protected OrderLine() {
     }
@@ -87,7 +91,8 @@ public class OrderLine {
         this.offeringName = draft.offeringName();
         this.productSpecificationId = draft.productSpecificationId();
         this.quantity = draft.quantity();
-        this.configurationSnapshot = Json.write(new LinkedHashMap<>(draft.characteristics()));
+        this.characteristics = Collections.unmodifiableMap(new LinkedHashMap<>(draft.characteristics()));
+        this.configurationSnapshot = Json.write(this.characteristics);
         this.priceSnapshot = draft.price() == null ? null : Json.write(draft.price());
         this.sortOrder = sortOrder;
         this.createdAt = now;
@@ -150,9 +155,19 @@ public class OrderLine {
         return sortOrder;
     }
 
+    /** The configured characteristic values, read from the snapshot once. */
     @SuppressWarnings("unchecked")
     public Map<String, String> characteristics() {
-        return Json.read(configurationSnapshot, LinkedHashMap.class);
+        if (characteristics == null) {
+            characteristics = Collections.unmodifiableMap(Json.read(configurationSnapshot, LinkedHashMap.class));
+        }
+        return characteristics;
+    }
+
+    /** The line as decomposition reads it. */
+    Decomposition.PlanLine planLine() {
+        return new Decomposition.PlanLine(id, parentLineId, lineNumber, action, productSpecificationId, offeringId,
+                quantity.stripTrailingZeros().toPlainString(), characteristics());
     }
 
     public OrderLineView view() {

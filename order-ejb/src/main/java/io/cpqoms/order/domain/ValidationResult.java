@@ -11,6 +11,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ public class ValidationResult {
     private Instant overriddenAt;
     @Column(name = "override_reason")
     private String overrideReason;
+    @Transient
+    private List<ValidationCheck> findings;
 
     protected ValidationResult() {
     }
@@ -57,6 +60,7 @@ public class ValidationResult {
         this.orderId = orderId;
         this.status = outcome.hasBlocker() ? FAILED : PASSED;
         this.checksPerformed = Json.write(outcome.performed());
+        this.findings = outcome.findings();
         this.checks = Json.write(outcome.findings());
         this.validatedAt = now;
         this.validatedBy = actor;
@@ -72,7 +76,7 @@ public class ValidationResult {
     }
 
     /** A supervisor lets the order go on despite its overridable blockers; the result keeps who, when and why. */
-    public void override(String actor, String reason, Instant now) {
+    void override(String actor, String reason, Instant now) {
         if (passed() || overriddenBy != null || !hardBlockers().isEmpty()) {
             throw new IllegalStateException("only a failed result with overridable blockers alone is overridden once");
         }
@@ -86,7 +90,10 @@ public class ValidationResult {
     }
 
     public List<ValidationCheck> findings() {
-        return Json.read(checks, CHECKS);
+        if (findings == null) {
+            findings = List.copyOf(Json.<List<ValidationCheck>>read(checks, CHECKS));
+        }
+        return findings;
     }
 
     public ValidationResultView view() {

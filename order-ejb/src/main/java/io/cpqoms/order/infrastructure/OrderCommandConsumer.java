@@ -3,6 +3,7 @@ package io.cpqoms.order.infrastructure;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.ServerResources;
 import io.cpqoms.order.application.OrderProcessService;
+import io.cpqoms.order.domain.OrderEvent;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -13,9 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Runs the order's next step from the order command queue: each step is its own transaction, started
- * only after the previous one committed (its message left through the outbox). Steps check the order's
- * status first, so a redelivered message is a no-op; a step that keeps failing goes to the dead
+ * Runs the order's next step from the order command queue in its own transaction, started only after
+ * the one that asked for it committed (its message left through the outbox). The step checks the
+ * order's state first, so a redelivered message is a no-op; a step that keeps failing goes to the dead
  * letter queue after the bounded redelivery attempts.
  */
 @MessageDriven(activationConfig = {
@@ -40,12 +41,10 @@ public class OrderCommandConsumer implements MessageListener {
                     message.getStringProperty("correlationId"), Set.of());
             UUID orderId = UUID.fromString(message.getStringProperty("aggregateId"));
             String causation = message.getStringProperty("eventId");
-            switch (message.getJMSType()) {
-                case OrderProcessService.VALIDATE -> process.validate(context, orderId, causation);
-                case OrderProcessService.DECOMPOSE -> process.decompose(context, orderId, causation);
-                case OrderProcessService.START_FULFILLMENT -> process.startFulfillment(context, orderId, causation);
-                default -> throw new IllegalArgumentException("not an order command: " + message.getJMSType());
+            if (!OrderEvent.PLAN_FULFILLMENT.equals(message.getJMSType())) {
+                throw new IllegalArgumentException("not an order command: " + message.getJMSType());
             }
+            process.planFulfillment(context, orderId, causation);
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable order command", e);
         }

@@ -22,10 +22,6 @@ import javax.sql.DataSource;
 public class OrderOutboxBatch {
 
     static final int SIZE = 200;
-    /** Outbox destination of dispatched fulfillment items. */
-    public static final String FULFILLMENT_ITEM = "fulfillment-item";
-    /** Outbox destination of the order's own next steps. */
-    public static final String ORDER_COMMAND = "order-command";
 
     @Resource(lookup = ServerResources.DATA_SOURCE)
     private DataSource dataSource;
@@ -44,8 +40,8 @@ public class OrderOutboxBatch {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int relay() {
-        Map<String, Destination> destinations = Map.of(OutboxEvent.EVENTS, events, FULFILLMENT_ITEM, fulfillmentItems,
-                ORDER_COMMAND, orderCommands);
+        Map<String, Destination> destinations = Map.of(OutboxEvent.EVENTS, events,
+                OrderJournal.FULFILLMENT_ITEM, fulfillmentItems, OrderJournal.ORDER_COMMAND, orderCommands);
         try (Connection connection = dataSource.getConnection()) {
             return OutboxRelay.relay(connection, "ordering", jms, destinations, SIZE);
         } catch (SQLException e) {

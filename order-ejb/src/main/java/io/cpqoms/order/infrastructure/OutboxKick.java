@@ -12,7 +12,7 @@ public class OutboxKick {
     @EJB
     private OrderOutboxRelay relay;
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Orders.OutboxWritten written) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderJournal.OutboxWritten written) {
         relay.kick();
     }
 }

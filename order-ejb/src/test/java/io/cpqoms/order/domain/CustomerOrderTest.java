@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpqoms.catalog.api.FulfillmentStepSpecification;
 import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.catalog.api.LinePrice;
 import io.cpqoms.catalog.api.PriceSnapshot;
 import io.cpqoms.catalog.api.RecurringPeriod;
 import io.cpqoms.catalog.api.RecurringTotal;
 import io.cpqoms.kernel.DomainException;
-import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderType;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ class CustomerOrderTest {
     }
 
     private static CustomerOrder captured() {
-        return CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-000001", draft(null, price()), "fp", "alice", NOW);
+        return CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-000001", draft(null, price()), "fp", "alice", null, NOW);
     }
 
     @Test
@@ -69,8 +70,8 @@ class CustomerOrderTest {
 
     @Test
     void thePriorityIsNormalUnlessGiven() {
-        CustomerOrder normal = CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-2", draft(" ", null), "fp", "a", NOW);
-        CustomerOrder urgent = CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-3", draft("HIGH", null), "fp", "a", NOW);
+        CustomerOrder normal = CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-2", draft(" ", null), "fp", "a", null, NOW);
+        CustomerOrder urgent = CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-3", draft("HIGH", null), "fp", "a", null, NOW);
 
         assertEquals(CustomerOrder.PRIORITY_NORMAL, normal.view(null).priority());
         assertEquals("HIGH", urgent.view(null).priority());
@@ -78,106 +79,62 @@ class CustomerOrderTest {
     }
 
     @Test
-    void anOrderMovesAlongItsLifecycleToCompletion() {
-        CustomerOrder order = captured();
-
-        order.moveTo(OrderStatus.VALIDATED, NOW);
-        order.moveTo(OrderStatus.IN_PROGRESS, NOW);
-        assertNull(order.view(null).completedAt());
-        order.moveTo(OrderStatus.COMPLETED, LATER);
-
-        assertEquals(OrderStatus.COMPLETED, order.status());
-        assertEquals(LATER, order.view(null).completedAt());
-        assertEquals(LATER, order.view(null).updatedAt());
-        assertEquals("COMPLETED", order.customerView().status());
-    }
-
-    @Test
     void anIllegalMoveIsAConflictThatNamesBothStates() {
         CustomerOrder order = captured();
+        order.validate(OrderValidation.validate(draft(null, null), null, List.of(), null), "alice", NOW);
 
-        DomainException e = assertThrows(DomainException.class, () -> order.moveTo(OrderStatus.IN_PROGRESS, LATER));
+        DomainException e = assertThrows(DomainException.class,
+                () -> order.validate(OrderValidation.validate(draft(null, null), null, List.of(), null), "alice", LATER));
 
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(CustomerOrder.ORDER_TRANSITION_NOT_ALLOWED, e.code());
-        assertTrue(e.getMessage().contains("ORD-000001") && e.getMessage().contains("CAPTURED")
-                && e.getMessage().contains("IN_PROGRESS"), e.getMessage());
-        assertEquals(OrderStatus.CAPTURED, order.status());
+        assertTrue(e.getMessage().contains("ORD-000001") && e.getMessage().contains("VALIDATED"), e.getMessage());
+        assertEquals(OrderStatus.VALIDATED, order.status());
         assertEquals(NOW, order.view(null).updatedAt());
     }
 
     @Test
-    void aCompletedOrderMovesNoMore() {
+    void linesFollowTheSummaryOfTheirItemsAndABundleFollowsItsChildren() {
         CustomerOrder order = captured();
-        order.moveTo(OrderStatus.VALIDATED, NOW);
-        order.moveTo(OrderStatus.COMPLETED, NOW);
+        order.validate(OrderValidation.validate(draft(null, null), null, List.of(), null), "alice", NOW);
+        order.plan(Map.of("ps_bundle", new ProductSpecification("ps_bundle", "Bundle", null, null, List.of(), List.of()),
+                "ps_fiber", new ProductSpecification("ps_fiber", "Fiber", null, null, List.of(), List.of(
+                        new FulfillmentStepSpecification(LineAction.ADD, "ACCESS", "network", List.of(), "UNDO", null)))), NOW);
 
-        for (OrderStatus target : OrderStatus.values()) {
-            DomainException e = assertThrows(DomainException.class, () -> order.moveTo(target, LATER), target::name);
-            assertEquals(CustomerOrder.ORDER_TRANSITION_NOT_ALLOWED, e.code());
-        }
-    }
-
-    @Test
-    void linesFollowTheSummaryOfTheirItems() {
-        CustomerOrder order = captured();
-
-        order.summariseFulfillment(Map.of(FIBER_LINE, FulfillmentItemStatus.IN_PROGRESS), NOW);
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
         assertEquals(OrderLine.Status.IN_PROGRESS, order.lines().get(1).status());
         assertEquals(OrderLine.Status.IN_PROGRESS, order.lines().get(0).status(), "the bundle line follows its child");
+        assertEquals("IN_PROGRESS", order.customerView().status());
 
-        order.summariseFulfillment(Map.of(FIBER_LINE, FulfillmentItemStatus.COMPLETED), LATER);
+        FulfillmentItem access = order.items().get(0);
+        order.itemCompleted(access.id(), access.externalRequestId(), "CIRCUIT-1", Map.of(), LATER);
         assertEquals(OrderLine.Status.COMPLETED, order.lines().get(1).status());
         assertEquals("COMPLETED", order.lines().get(1).view().fulfillmentStatus());
         assertEquals(OrderLine.Status.COMPLETED, order.lines().get(0).status(), "all its children are complete");
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        assertEquals(LATER, order.view(null).completedAt());
+        assertEquals("COMPLETED", order.customerView().status());
     }
 
     @Test
     void theCustomerSeesABusinessStatus() {
         CustomerOrder order = captured();
         assertEquals("RECEIVED", order.customerView().status());
-        order.moveTo(OrderStatus.HELD, NOW);
+        order.validate(OrderValidation.validate(draft(null, null), null, List.of(), "ORD-0"), "alice", NOW);
         assertEquals("ON_HOLD", order.customerView().status());
     }
 
     @Test
-    void anOrderNotStartedIsCancelledAtOnceWithItsLines() {
+    void aCancelledOrderKeepsWhoAskedAndWhy() {
         CustomerOrder order = captured();
         order.requestCancellation("sup", new CancellationRequest("duplicate entry", CancellationRequest.Initiator.INTERNAL),
                 LATER);
-        order.cancelled(LATER); // nothing was started: every item is settled at once
 
-        assertEquals(OrderStatus.CANCELLED, order.status());
+        assertEquals(OrderStatus.CANCELLED, order.status(), "nothing was started: cancelled at once");
         assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
         OrderView.Cancellation cancellation = order.view(null).cancellation();
         assertEquals(new OrderView.Cancellation("sup", LATER, "duplicate entry", CancellationRequest.Initiator.INTERNAL),
                 cancellation);
         assertEquals("CANCELLED", order.customerView().status());
-    }
-
-    @Test
-    void anOrderInFulfillmentIsCancellingUntilItsWorkIsCompensated() {
-        CustomerOrder order = captured();
-        order.moveTo(OrderStatus.VALIDATED, NOW);
-        order.moveTo(OrderStatus.IN_PROGRESS, NOW);
-        order.requestCancellation("sup", new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER),
-                LATER);
-
-        assertEquals(OrderStatus.CANCELLING, order.status());
-        assertEquals("CANCELLING", order.customerView().status());
-        order.cancelled(LATER);
-        assertEquals(OrderStatus.CANCELLED, order.status());
-        assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
-    }
-
-    @Test
-    void aCompletedOrderCannotBeCancelled() {
-        CustomerOrder order = captured();
-        order.moveTo(OrderStatus.VALIDATED, NOW);
-        order.moveTo(OrderStatus.IN_PROGRESS, NOW);
-        order.moveTo(OrderStatus.COMPLETED, NOW);
-        assertThrows(DomainException.class, () -> order.requestCancellation("sup",
-                new CancellationRequest("late", CancellationRequest.Initiator.CUSTOMER), LATER));
-        assertNull(order.view(null).cancellation(), "nothing recorded");
     }
 }

@@ -73,9 +73,9 @@ class FalloutCaseTest {
         for (FalloutCaseStatus status : FalloutCaseStatus.values()) {
             boolean closed = status == FalloutCaseStatus.RESOLVED || status == FalloutCaseStatus.CANCELLED;
             assertEquals(!closed, status.isOpen(), status.name());
-            assertEquals(closed, Arrays.stream(FalloutCaseStatus.values()).noneMatch(status::canMoveTo), status.name());
+            assertEquals(closed, Arrays.stream(FalloutCaseStatus.values()).noneMatch(t -> Lifecycles.canMove(status, t)), status.name());
             if (!closed) {
-                assertTrue(status.canMoveTo(FalloutCaseStatus.RESOLVED) && status.canMoveTo(FalloutCaseStatus.CANCELLED),
+                assertTrue(Lifecycles.canMove(status, FalloutCaseStatus.RESOLVED) && Lifecycles.canMove(status, FalloutCaseStatus.CANCELLED),
                         status + " can be closed");
             }
         }

@@ -10,7 +10,7 @@ import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.DirectOrder;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.KeysetPage;
-import io.cpqoms.order.api.OrderEvent;
+import io.cpqoms.order.api.OrderEventLogEntry;
 import io.cpqoms.order.api.OrderCommands;
 import io.cpqoms.order.api.OrderQueries;
 import io.cpqoms.order.api.OrderQuery;
@@ -190,9 +190,9 @@ public class OrdersResource {
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR})
     @Operation(operationId = "listOrderEvents", summary = "The order's integration events (order.captured.v1 ... order.completed.v1) and when each was published")
     @APIResponse(responseCode = "200", description = "Events in the order they were written",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderEvent.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderEventLogEntry.class)))
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
-    public List<OrderEvent> events(@PathParam("id") String id) {
+    public List<OrderEventLogEntry> events(@PathParam("id") String id) {
         return queries.events(caller.command(), Parameters.uuid("id", id));
     }
 

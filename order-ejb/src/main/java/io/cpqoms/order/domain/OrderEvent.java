@@ -1,0 +1,451 @@
+package io.cpqoms.order.domain;
+
+import io.cpqoms.kernel.Violation;
+import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.FulfillmentDispatch;
+import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.OrderIntegrationEvent;
+import io.cpqoms.order.api.OrderType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What happened to an order, as its aggregate records it: one typed event per fact, in the order the
+ * facts happened. Each event says how it is remembered: its audit entry (action and details), the
+ * integration event it publishes (if any, from the {@link OrderIntegrationEvent} catalogue), the
+ * fulfillment item it dispatches and the order step it asks for next. The order journal writes
+ * exactly that, in the command's transaction; nothing else writes audit or outbox rows for an order.
+ */
+public sealed interface OrderEvent {
+
+    /** The audit action, e.g. ORDER_CAPTURED. */
+    String action();
+
+    /** The audit details. */
+    Map<String, Object> details();
+
+    /** The integration event published for it, or null for a fact kept in the audit trail only. */
+    default OrderIntegrationEvent published() {
+        return null;
+    }
+
+    /** The fulfillment item it hands to a worker, or null. */
+    default FulfillmentDispatch dispatch() {
+        return null;
+    }
+
+    /** The order step it asks for, run in its own transaction after this one commits, or null. */
+    default String nextStep() {
+        return null;
+    }
+
+    /** The step that plans and starts the fulfillment of a validated order. */
+    String PLAN_FULFILLMENT = "order.plan-fulfillment";
+
+    record Captured(String orderNumber, OrderType orderType, UUID sourceQuoteId, String sourceQuoteNumber,
+                    Integer sourceQuoteRevision, UUID acceptanceId, UUID catalogVersionId, int lineCount,
+                    String idempotencyKey, String currency, BigDecimal oneTimeTotal) implements OrderEvent {
+        public String action() {
+            return "ORDER_CAPTURED";
+        }
+
+        public Map<String, Object> details() {
+            return map("orderNumber", orderNumber, "orderType", orderType, "sourceQuoteId", sourceQuoteId,
+                    "sourceQuoteNumber", sourceQuoteNumber, "sourceQuoteRevision", sourceQuoteRevision,
+                    "acceptanceId", acceptanceId, "catalogVersionId", catalogVersionId, "lineCount", lineCount,
+                    "idempotencyKey", idempotencyKey);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Captured(orderType, catalogVersionId, lineCount, currency, oneTimeTotal);
+        }
+    }
+
+    record Validated(UUID validationResultId, List<String> checksPerformed, int findings) implements OrderEvent {
+        public String action() {
+            return "ORDER_VALIDATED";
+        }
+
+        public Map<String, Object> details() {
+            return map("validationResultId", validationResultId, "checksPerformed", checksPerformed, "findings", findings);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Validated(validationResultId);
+        }
+    }
+
+    record Held(UUID validationResultId, List<String> findings) implements OrderEvent {
+        public String action() {
+            return "ORDER_HELD";
+        }
+
+        public Map<String, Object> details() {
+            return map("validationResultId", validationResultId, "findings", findings);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Held(validationResultId, findings);
+        }
+    }
+
+    record ValidationOverridden(UUID validationResultId, List<String> overriddenBlockers, String reason,
+                                String overriddenBy) implements OrderEvent {
+        public String action() {
+            return "VALIDATION_BLOCKERS_OVERRIDDEN";
+        }
+
+        public Map<String, Object> details() {
+            return map("validationResultId", validationResultId, "overriddenBlockers", overriddenBlockers, "reason", reason);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ValidationOverridden(validationResultId, overriddenBlockers, overriddenBy);
+        }
+
+        public String nextStep() {
+            return PLAN_FULFILLMENT;
+        }
+    }
+
+    record Decomposed(UUID catalogVersionId, List<String> fulfillmentItems) implements OrderEvent {
+        public String action() {
+            return "ORDER_DECOMPOSED";
+        }
+
+        public Map<String, Object> details() {
+            return map("catalogVersionId", catalogVersionId, "fulfillmentItems", fulfillmentItems);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Decomposed(fulfillmentItems.size());
+        }
+    }
+
+    record DecompositionFailed(List<Violation> reasons) implements OrderEvent {
+        public String action() {
+            return "ORDER_DECOMPOSITION_FAILED";
+        }
+
+        public Map<String, Object> details() {
+            return map("reasons", reasons);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.DecompositionFailed(texts(reasons));
+        }
+
+        static List<String> texts(List<Violation> reasons) {
+            return reasons.stream().map(v -> v.rule() + ": " + v.message()).toList();
+        }
+    }
+
+    record FulfillmentStarted(int fulfillmentItems) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_STARTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("fulfillmentItems", fulfillmentItems);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.FulfillmentStarted(fulfillmentItems);
+        }
+    }
+
+    /** An item goes to its responsible system for the first time. */
+    record ItemDispatched(FulfillmentDispatch dispatch) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_DISPATCHED";
+        }
+
+        public Map<String, Object> details() {
+            return sent(dispatch);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemStarted(dispatch.itemId(), dispatch.itemType(),
+                    dispatch.responsibleSystem(), dispatch.action(), dispatch.externalRequestId());
+        }
+    }
+
+    /** A failed item, or its failed compensation, goes again as a new attempt. */
+    record ItemRetried(FulfillmentDispatch dispatch) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_RETRIED";
+        }
+
+        public Map<String, Object> details() {
+            return sent(dispatch);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemRetried(dispatch.itemId(), dispatch.itemType(),
+                    dispatch.responsibleSystem(), dispatch.action(), dispatch.externalRequestId());
+        }
+    }
+
+    /** A completed item's system is asked to reverse the work. */
+    record CompensationDispatched(FulfillmentDispatch dispatch) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_COMPENSATION_DISPATCHED";
+        }
+
+        public Map<String, Object> details() {
+            return sent(dispatch);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.CompensationStarted(dispatch.itemId(), dispatch.itemType(),
+                    dispatch.responsibleSystem(), dispatch.action(), dispatch.externalRequestId());
+        }
+    }
+
+    record ItemCompleted(UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
+                         String externalReference) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_COMPLETED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "externalRequestId", externalRequestId, "externalReference", externalReference);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemCompleted(itemId, itemType, externalReference, null);
+        }
+    }
+
+    record ItemCompensated(UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
+                           String compensationReference) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_COMPENSATED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "externalRequestId", externalRequestId, "compensationReference", compensationReference);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.CompensationCompleted(itemId, itemType, compensationReference);
+        }
+    }
+
+    /** Break glass: an item completed without its system's report. */
+    record ItemForceCompleted(UUID itemId, String itemType, String responsibleSystem, FulfillmentItemStatus previousStatus,
+                              String externalReference, String reason) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_FORCE_COMPLETED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "previousStatus", previousStatus, "externalReference", externalReference, "reason", reason);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemCompleted(itemId, itemType, externalReference, true);
+        }
+    }
+
+    /** The extra record of a break-glass action (seed 000, section 37). */
+    record BreakGlassUsed(String breakGlassAction, UUID itemId, String itemType, String reason) implements OrderEvent {
+        public String action() {
+            return "BREAK_GLASS_USED";
+        }
+
+        public Map<String, Object> details() {
+            return map("breakGlassAction", breakGlassAction, "itemId", itemId, "itemType", itemType, "reason", reason);
+        }
+    }
+
+    record ItemFailed(UUID itemId, String itemType, String responsibleSystem, String externalRequestId, String failureCode,
+                      String failureMessage) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_FAILED";
+        }
+
+        public Map<String, Object> details() {
+            return failure(itemId, itemType, responsibleSystem, externalRequestId, failureCode, failureMessage);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemFailed(itemId, itemType, failureCode);
+        }
+    }
+
+    record CompensationFailed(UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
+                              String failureCode, String failureMessage) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_COMPENSATION_FAILED";
+        }
+
+        public Map<String, Object> details() {
+            return failure(itemId, itemType, responsibleSystem, externalRequestId, failureCode, failureMessage);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.CompensationFailed(itemId, itemType, failureCode);
+        }
+    }
+
+    /** The order cannot go on by itself: an item failed. */
+    record FellOut(UUID itemId, String failureCode) implements OrderEvent {
+        public String action() {
+            return "ORDER_FALLOUT";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "failureCode", failureCode);
+        }
+    }
+
+    /** Every failed item was dealt with: fulfillment goes on. */
+    record FalloutCleared() implements OrderEvent {
+        public String action() {
+            return "ORDER_FALLOUT_CLEARED";
+        }
+
+        public Map<String, Object> details() {
+            return Map.of();
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.FulfillmentResumed();
+        }
+    }
+
+    record FalloutOpened(UUID falloutCaseId, String reasonCode, String ownerGroup, UUID fulfillmentItemId,
+                         String description) implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CASE_OPENED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "reasonCode", reasonCode, "ownerGroup", ownerGroup,
+                    "fulfillmentItemId", fulfillmentItemId, "description", description);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.FalloutOpened(falloutCaseId, reasonCode, ownerGroup, fulfillmentItemId);
+        }
+    }
+
+    record FalloutAssigned(UUID falloutCaseId, String assignee) implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CASE_ASSIGNED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "assignee", assignee);
+        }
+    }
+
+    record FalloutResolved(UUID falloutCaseId, String resolutionCode, String note) implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CASE_RESOLVED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "resolutionCode", resolutionCode, "note", note);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.FalloutResolved(falloutCaseId, resolutionCode);
+        }
+    }
+
+    /** A case closed because its order was cancelled. */
+    record FalloutCancelled(UUID falloutCaseId, String resolutionCode) implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CASE_CANCELLED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "resolutionCode", resolutionCode);
+        }
+    }
+
+    /** An item not started was cancelled with its order. */
+    record ItemCancelled(UUID itemId, String itemType) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_CANCELLED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType);
+        }
+    }
+
+    record Completed(int fulfillmentItems, Instant completedAt) implements OrderEvent {
+        public String action() {
+            return "ORDER_COMPLETED";
+        }
+
+        public Map<String, Object> details() {
+            return map("fulfillmentItems", fulfillmentItems);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Completed(fulfillmentItems, completedAt.toString());
+        }
+    }
+
+    record CancellationRequested(String reason, CancellationRequest.Initiator initiator) implements OrderEvent {
+        public String action() {
+            return "ORDER_CANCELLATION_REQUESTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("reason", reason, "initiator", initiator);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.CancellationRequested(reason, initiator);
+        }
+    }
+
+    record Cancelled(long compensatedItems) implements OrderEvent {
+        public String action() {
+            return "ORDER_CANCELLED";
+        }
+
+        public Map<String, Object> details() {
+            return map("compensatedItems", compensatedItems);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.Cancelled(compensatedItems);
+        }
+    }
+
+    private static Map<String, Object> sent(FulfillmentDispatch dispatch) {
+        return map("itemId", dispatch.itemId(), "itemType", dispatch.itemType(), "responsibleSystem",
+                dispatch.responsibleSystem(), "work", dispatch.action(), "externalRequestId", dispatch.externalRequestId());
+    }
+
+    private static Map<String, Object> failure(UUID itemId, String itemType, String responsibleSystem,
+                                               String externalRequestId, String failureCode, String failureMessage) {
+        return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                "externalRequestId", externalRequestId, "failureCode", failureCode, "failureMessage", failureMessage);
+    }
+
+    /** Details in the given order, without absent values; ids and enums as text. */
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            if (value != null) {
+                map.put((String) keyValues[i], value instanceof UUID || value instanceof Enum<?> ? value.toString() : value);
+            }
+        }
+        return map;
+    }
+}

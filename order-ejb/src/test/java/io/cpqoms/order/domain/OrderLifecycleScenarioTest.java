@@ -1,0 +1,403 @@
+package io.cpqoms.order.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.catalog.api.ProductSpecification;
+import io.cpqoms.kernel.CommandContext;
+import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.FalloutCaseStatus;
+import io.cpqoms.order.api.FulfillmentDispatch;
+import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.OrderIntegrationEvent;
+import io.cpqoms.order.api.OrderStatus;
+import io.cpqoms.order.api.OrderType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's order flows walked through the aggregate alone, without a container or a database
+ * (after dddsample's CargoLifecycleScenarioTest): capture, validation, plan, item outcomes in
+ * dependency order, fallout and retry, duplicate and stale reports, cancellation with compensation in
+ * reverse order and the point of no return, and a held duplicate overridden. Each step checks the
+ * state and the typed events the command recorded, which are what the journal turns into audit
+ * entries and outbox messages.
+ */
+class OrderLifecycleScenarioTest {
+
+    private static final Map<String, ProductSpecification> DEMO = DemoCatalog.specifications();
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final String TENANT = "acme";
+    private static final CommandContext IP_TEAM = new CommandContext(TENANT, "ip-operator", "c-1", Set.of(Roles.OPERATIONS),
+            Set.of("ip-address-management"));
+    private static final CommandContext LOGISTICS_TEAM = new CommandContext(TENANT, "logistics-operator", "c-2",
+            Set.of(Roles.OPERATIONS), Set.of("logistics"));
+
+    private static final List<String> FIRST_WAVE = List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT");
+
+    private Instant clock = T0;
+
+    private Instant tick() {
+        clock = clock.plusSeconds(1);
+        return clock;
+    }
+
+    // ---- the happy path -----------------------------------------------------------------------
+
+    @Test
+    void aCapturedOrderIsValidatedPlannedFulfilledInDependencyOrderAndCompletedOnce() {
+        CustomerOrder order = capture("ps_fiber_access");
+        assertEquals(List.of(OrderEvent.Captured.class), types(order.takeEvents()));
+
+        order.validate(passing(order), "alice", tick());
+        assertEquals(OrderStatus.VALIDATED, order.status());
+        assertTrue(order.awaitsPlan());
+        order.plan(DEMO, tick());
+
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+        List<CustomerOrder.Recorded> planned = order.takeEvents();
+        assertEquals(List.of(OrderEvent.Validated.class, OrderEvent.Decomposed.class, OrderEvent.FulfillmentStarted.class,
+                OrderEvent.ItemDispatched.class, OrderEvent.ItemDispatched.class, OrderEvent.ItemDispatched.class),
+                types(planned));
+        assertEquals(FIRST_WAVE, dispatchedTypes(planned), "only the items without dependencies go out");
+        assertEquals(OrderStatus.VALIDATED, planned.get(0).status(), "each event keeps the status it happened in");
+        assertEquals(OrderStatus.IN_PROGRESS, planned.get(3).status());
+        assertEquals(6, order.items().size());
+        assertFalse(order.awaitsPlan());
+
+        // ROUTER_CONFIGURATION waits for all three
+        complete(order, "ACCESS_CIRCUIT_PROVISIONING");
+        complete(order, "IP_ALLOCATION");
+        assertEquals(List.of(OrderEvent.ItemCompleted.class, OrderEvent.ItemCompleted.class), types(order.takeEvents()),
+                "nothing new is ready yet");
+        complete(order, "ROUTER_SHIPMENT");
+        assertEquals(List.of("ROUTER_CONFIGURATION"), dispatchedTypes(order.takeEvents()));
+        complete(order, "ROUTER_CONFIGURATION");
+        assertEquals(List.of("SLA_MONITORING_SETUP"), dispatchedTypes(order.takeEvents()));
+        complete(order, "SLA_MONITORING_SETUP");
+        assertEquals(List.of("BILLING_ACTIVATION"), dispatchedTypes(order.takeEvents()));
+        complete(order, "BILLING_ACTIVATION");
+
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        List<CustomerOrder.Recorded> last = order.takeEvents();
+        assertEquals(List.of(OrderEvent.ItemCompleted.class, OrderEvent.Completed.class), types(last));
+        assertEquals(6, ((OrderEvent.Completed) last.get(1).event()).fulfillmentItems());
+        assertEquals(clock, order.view().completedAt());
+        assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.COMPLETED));
+
+        // the same report again (a redelivered message) is a no-op: the order completes exactly once
+        FulfillmentItem billing = item(order, "BILLING_ACTIVATION");
+        order.itemCompleted(billing.id(), billing.externalRequestId(), billing.externalReference(), Map.of(), tick());
+        assertEquals(List.of(), order.takeEvents());
+        assertEquals(OrderStatus.COMPLETED, order.status());
+    }
+
+    @Test
+    void eachEventSaysHowItIsJournalled() {
+        CustomerOrder order = planned("ps_fiber_access");
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(OrderEvent.Captured.class, events.get(0).event().getClass());
+        OrderEvent.ItemDispatched dispatched = (OrderEvent.ItemDispatched) events.get(4).event();
+
+        FulfillmentDispatch dispatch = dispatched.dispatch();
+        assertEquals(order.id() + ":" + dispatch.itemId() + ":1", dispatch.externalRequestId());
+        assertEquals("FULFILLMENT_ITEM_DISPATCHED", dispatched.action());
+        assertEquals(dispatch.externalRequestId(), dispatched.details().get("externalRequestId"));
+        OrderIntegrationEvent.ItemStarted started = (OrderIntegrationEvent.ItemStarted) dispatched.published();
+        assertEquals("order.fulfillment-item.started.v1", started.type());
+        assertEquals(dispatch.itemId(), started.fulfillmentItemId());
+        assertNull(dispatched.nextStep());
+        assertEquals("SITE-1", dispatch.input().get("characteristic.siteId"));
+        assertNull(new OrderEvent.FellOut(dispatch.itemId(), "X").published(), "some facts are audited only");
+    }
+
+    // ---- fallout and retry ----------------------------------------------------------------------
+
+    @Test
+    void aFailedItemPutsTheOrderInFalloutUntilItsGroupRetriesIt() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        String firstAttempt = ip.externalRequestId();
+
+        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", tick());
+
+        assertEquals(OrderStatus.FALLOUT, order.status());
+        assertEquals(FulfillmentItemStatus.FAILED, ip.status());
+        List<CustomerOrder.Recorded> failed = order.takeEvents();
+        assertEquals(List.of(OrderEvent.ItemFailed.class, OrderEvent.FellOut.class, OrderEvent.FalloutOpened.class),
+                types(failed));
+        FalloutCase fallout = order.falloutCases().get(0);
+        assertEquals("ip-address-management", fallout.ownerGroup());
+        assertEquals(ip.id(), fallout.fulfillmentItemId());
+        // the same failure reported again changes nothing
+        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", tick());
+        assertEquals(List.of(), order.takeEvents());
+
+        DomainException otherGroup = assertThrows(DomainException.class,
+                () -> order.retryFallout(fallout.id(), LOGISTICS_TEAM, null, tick()));
+        assertEquals(CustomerOrder.NOT_IN_OWNER_GROUP, otherGroup.code());
+        assertEquals(DomainException.Kind.FORBIDDEN, otherGroup.kind());
+        assertEquals(List.of(), order.takeEvents(), "a refused command records nothing");
+
+        order.assignFallout(fallout.id(), IP_TEAM, "ip-operator", tick());
+        assertEquals(FalloutCaseStatus.ASSIGNED, fallout.status());
+        order.retryFallout(fallout.id(), IP_TEAM, "pool extended", tick());
+
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+        assertEquals(FalloutCaseStatus.RESOLVED, fallout.status());
+        assertEquals(List.of(OrderEvent.FalloutAssigned.class, OrderEvent.ItemRetried.class, OrderEvent.FalloutResolved.class,
+                OrderEvent.FalloutCleared.class), types(order.takeEvents()));
+        assertEquals(order.id() + ":" + ip.id() + ":2", ip.externalRequestId(), "a retry is a new attempt");
+
+        // a late report of the first attempt is refused as stale
+        DomainException stale = assertThrows(DomainException.class,
+                () -> order.itemCompleted(ip.id(), firstAttempt, "IP-OLD", Map.of(), tick()));
+        assertEquals(FulfillmentItem.STALE_ATTEMPT, stale.code());
+        assertEquals(FulfillmentItemStatus.IN_PROGRESS, ip.status());
+
+        for (String type : List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT", "ROUTER_CONFIGURATION",
+                "SLA_MONITORING_SETUP", "BILLING_ACTIVATION")) {
+            complete(order, type);
+        }
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        assertEquals(1, types(order.takeEvents()).stream().filter(OrderEvent.Completed.class::equals).count());
+        DomainException closed = assertThrows(DomainException.class,
+                () -> order.retryFallout(fallout.id(), IP_TEAM, null, tick()));
+        assertEquals(CustomerOrder.FALLOUT_CASE_CLOSED, closed.code());
+    }
+
+    @Test
+    void breakGlassCompletesARefusedItemAndResolvesItsCase() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FulfillmentItem shipment = item(order, "ROUTER_SHIPMENT");
+        order.itemFailed(shipment.id(), shipment.externalRequestId(), "CARRIER_REFUSED", null, tick());
+        order.takeEvents();
+
+        order.forceComplete(shipment.id(), "acme-break-glass", "shipped by courier", null, tick());
+
+        assertEquals(FulfillmentItemStatus.COMPLETED, shipment.status());
+        assertEquals("FORCED:acme-break-glass", shipment.externalReference());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(List.of(OrderEvent.ItemForceCompleted.class, OrderEvent.BreakGlassUsed.class,
+                OrderEvent.FalloutResolved.class, OrderEvent.FalloutCleared.class), types(events));
+        assertEquals(Boolean.TRUE, ((OrderIntegrationEvent.ItemCompleted) events.get(0).event().published()).forced());
+        assertEquals(FalloutCase.FORCE_COMPLETED, order.falloutCases().get(0).view().resolutionCode());
+    }
+
+    @Test
+    void aPlanThatCannotBeBuiltPutsTheOrderInFalloutForOrderManagement() {
+        CustomerOrder order = capture("ps_fiber_access");
+        order.validate(passing(order), "alice", tick());
+
+        order.plan(Map.of(), tick());
+
+        assertEquals(OrderStatus.FALLOUT, order.status());
+        assertEquals(List.of(), order.items());
+        assertEquals(List.of(OrderEvent.Captured.class, OrderEvent.Validated.class, OrderEvent.DecompositionFailed.class,
+                OrderEvent.FalloutOpened.class), types(order.takeEvents()));
+        FalloutCase fallout = order.falloutCases().get(0);
+        assertEquals(FalloutCase.ORDER_MANAGEMENT, fallout.ownerGroup());
+        CommandContext supervisor = new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR));
+        DomainException e = assertThrows(DomainException.class, () -> order.retryFallout(fallout.id(), supervisor, null, tick()));
+        assertEquals(CustomerOrder.NOTHING_TO_RETRY, e.code());
+    }
+
+    // ---- cancellation ---------------------------------------------------------------------------
+
+    @Test
+    void cancellationInFulfillmentCompensatesInReverseDependencyOrder() {
+        CustomerOrder order = planned("ps_fiber_access");
+        for (String type : List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT", "ROUTER_CONFIGURATION",
+                "SLA_MONITORING_SETUP")) {
+            complete(order, type);
+        }
+        order.takeEvents(); // billing is under way
+
+        order.requestCancellation("sup", new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER), tick());
+
+        assertEquals(OrderStatus.CANCELLING, order.status());
+        assertEquals(List.of(OrderEvent.CancellationRequested.class), types(order.takeEvents()),
+                "work under way is awaited; nothing completed is reversed before what depends on it");
+        complete(order, "BILLING_ACTIVATION");
+        List<CustomerOrder.Recorded> billingDone = order.takeEvents();
+        assertEquals(List.of("BILLING_ACTIVATION"), compensatedTypes(billingDone), "billing is reversed first");
+        FulfillmentItem billing = item(order, "BILLING_ACTIVATION");
+        assertEquals(order.id() + ":" + billing.id() + ":2", billing.externalRequestId());
+
+        complete(order, "BILLING_ACTIVATION");
+        assertEquals(List.of("SLA_MONITORING_SETUP"), compensatedTypes(order.takeEvents()));
+        complete(order, "SLA_MONITORING_SETUP");
+        assertEquals(List.of("ROUTER_CONFIGURATION"), compensatedTypes(order.takeEvents()));
+        complete(order, "ROUTER_CONFIGURATION");
+        assertEquals(List.of("ROUTER_SHIPMENT", "IP_ALLOCATION", "ACCESS_CIRCUIT_PROVISIONING"),
+                compensatedTypes(order.takeEvents()), "the rest at once, in reverse plan order");
+        complete(order, "ROUTER_SHIPMENT");
+        complete(order, "IP_ALLOCATION");
+        assertEquals(OrderStatus.CANCELLING, order.status());
+        complete(order, "ACCESS_CIRCUIT_PROVISIONING");
+
+        assertEquals(OrderStatus.CANCELLED, order.status());
+        assertTrue(order.items().stream().allMatch(i -> i.status() == FulfillmentItemStatus.COMPENSATED));
+        assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.CANCELLED));
+        List<CustomerOrder.Recorded> last = order.takeEvents();
+        assertEquals(OrderEvent.Cancelled.class, last.get(last.size() - 1).event().getClass());
+        assertEquals(6, ((OrderEvent.Cancelled) last.get(last.size() - 1).event()).compensatedItems());
+
+        // asking again changes nothing
+        order.requestCancellation("sup", new CancellationRequest("again", CancellationRequest.Initiator.CUSTOMER), tick());
+        assertEquals(List.of(), order.takeEvents());
+    }
+
+    @Test
+    void workThatCannotBeReversedIsThePointOfNoReturn() {
+        CustomerOrder order = planned("ps_wireless_access");
+        complete(order, "WIRELESS_SITE_SURVEY"); // a survey done is done: it has no compensation
+        order.takeEvents();
+        long version = order.entityVersion();
+
+        DomainException e = assertThrows(DomainException.class, () -> order.requestCancellation("sup",
+                new CancellationRequest("withdrawn", CancellationRequest.Initiator.CUSTOMER), tick()));
+
+        assertEquals(FulfillmentItem.POINT_OF_NO_RETURN, e.code());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+        assertEquals(List.of(), order.takeEvents());
+        assertNull(order.view().cancellation());
+        assertEquals(version, order.entityVersion());
+    }
+
+    @Test
+    void anOrderNotStartedIsCancelledAtOnceAndACompletedOneNotAtAll() {
+        CustomerOrder held = capture("ps_fiber_access");
+        held.validate(duplicate(held), "alice", tick());
+        held.requestCancellation("sup", new CancellationRequest("duplicate entry", CancellationRequest.Initiator.INTERNAL),
+                tick());
+        assertEquals(OrderStatus.CANCELLED, held.status());
+        assertEquals(List.of(OrderEvent.Captured.class, OrderEvent.Held.class, OrderEvent.CancellationRequested.class,
+                OrderEvent.Cancelled.class), types(held.takeEvents()));
+
+        CustomerOrder done = planned("ps_basic_router");
+        complete(done, "ROUTER_SHIPMENT");
+        complete(done, "BILLING_ACTIVATION");
+        assertEquals(OrderStatus.COMPLETED, done.status());
+        DomainException e = assertThrows(DomainException.class, () -> done.requestCancellation("sup",
+                new CancellationRequest("late", CancellationRequest.Initiator.CUSTOMER), tick()));
+        assertEquals(CustomerOrder.ORDER_NOT_CANCELLABLE, e.code());
+    }
+
+    // ---- validation -----------------------------------------------------------------------------
+
+    @Test
+    void aHeldDuplicateGoesOnOnlyWhenASupervisorOverridesIt() {
+        CustomerOrder order = capture("ps_fiber_access");
+        DomainException notHeld = assertThrows(DomainException.class, () -> order.overrideValidation("sup", "why", tick()));
+        assertEquals(CustomerOrder.ORDER_NOT_HELD, notHeld.code());
+
+        order.validate(duplicate(order), "alice", tick());
+        assertEquals(OrderStatus.HELD, order.status());
+        assertFalse(order.awaitsPlan());
+        order.plan(DEMO, tick());
+        assertEquals(List.of(), order.items(), "a held order is not planned");
+        order.takeEvents();
+
+        order.overrideValidation("sup", "a second circuit at the same site", tick());
+
+        assertEquals(OrderStatus.VALIDATED, order.status());
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        OrderEvent.ValidationOverridden overridden = (OrderEvent.ValidationOverridden) events.get(0).event();
+        assertEquals(List.of(OrderValidation.DUPLICATE_ORDER), overridden.overriddenBlockers());
+        assertEquals(OrderEvent.PLAN_FULFILLMENT, overridden.nextStep(), "the plan is built in the next step");
+        assertEquals("sup", order.view().validation().override().overriddenBy());
+        assertTrue(order.awaitsPlan());
+        order.plan(DEMO, tick());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+        assertThrows(DomainException.class, () -> order.overrideValidation("sup", "again", tick()));
+    }
+
+    @Test
+    void aHardBlockerIsNeverOverridden() {
+        CustomerOrder order = capture("ps_fiber_access");
+        OrderDraft noAccount = draft(order.lines().get(0).productSpecificationId(), null);
+        order.validate(OrderValidation.validate(noAccount, null, List.of(), "ORD-9"), "alice", tick());
+        assertEquals(OrderStatus.HELD, order.status());
+
+        DomainException e = assertThrows(DomainException.class, () -> order.overrideValidation("sup", "please", tick()));
+        assertEquals(CustomerOrder.BLOCKER_NOT_OVERRIDABLE, e.code());
+        assertEquals(OrderStatus.HELD, order.status());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static OrderDraft draft(String specificationId, String accountId) {
+        String offering = "po_" + specificationId.substring(3);
+        LineDraft line = new LineDraft(UUID.randomUUID(), null, null, "1", LineAction.ADD, offering, offering, specificationId,
+                BigDecimal.ONE, Map.of("siteId", "SITE-1"), null);
+        return new OrderDraft(OrderType.NEW, "CUST-1", accountId, UUID.randomUUID(), null, null, null, null, null, null, null,
+                null, null, List.of(line));
+    }
+
+    private CustomerOrder capture(String specificationId) {
+        return CustomerOrder.capture(UUID.randomUUID(), TENANT, "ORD-2026-0000001", draft(specificationId, "ACC-1"), "fp",
+                "alice", "key-1", tick());
+    }
+
+    private CustomerOrder planned(String specificationId) {
+        CustomerOrder order = capture(specificationId);
+        order.validate(passing(order), "alice", tick());
+        order.plan(DEMO, tick());
+        return order;
+    }
+
+    private static OrderValidation.Outcome passing(CustomerOrder order) {
+        return OrderValidation.validate(draft(order.lines().get(0).productSpecificationId(), "ACC-1"), null, List.of(), null);
+    }
+
+    private static OrderValidation.Outcome duplicate(CustomerOrder order) {
+        return OrderValidation.validate(draft(order.lines().get(0).productSpecificationId(), "ACC-1"), null, List.of(),
+                "ORD-2026-0000000");
+    }
+
+    private static FulfillmentItem item(CustomerOrder order, String type) {
+        return order.items().stream().filter(i -> i.itemType().equals(type)).findFirst().orElseThrow();
+    }
+
+    /** The item's system reports its work (or its compensation) done. */
+    private void complete(CustomerOrder order, String type) {
+        FulfillmentItem item = item(order, type);
+        assertSame(item, order.itemCompleted(item.id(), item.externalRequestId(), "REF-" + type + "-" + item.externalRequestId(),
+                Map.of(), tick()));
+    }
+
+    private static List<Class<?>> types(List<CustomerOrder.Recorded> events) {
+        List<Class<?>> types = new ArrayList<>();
+        events.forEach(r -> types.add(r.event().getClass()));
+        return types;
+    }
+
+    private static List<String> dispatchedTypes(List<CustomerOrder.Recorded> events) {
+        return events.stream().map(r -> r.event()).filter(OrderEvent.ItemDispatched.class::isInstance)
+                .map(e -> e.dispatch().itemType()).toList();
+    }
+
+    private static List<String> compensatedTypes(List<CustomerOrder.Recorded> events) {
+        List<String> types = new ArrayList<>();
+        events.stream().map(CustomerOrder.Recorded::event).filter(OrderEvent.CompensationDispatched.class::isInstance)
+                .map(OrderEvent::dispatch).filter(Objects::nonNull).forEach(d -> types.add(d.itemType()));
+        return types;
+    }
+}
