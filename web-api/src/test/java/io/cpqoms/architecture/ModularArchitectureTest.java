@@ -111,7 +111,6 @@ class ModularArchitectureTest {
         // ddd-by-examples/library's LendingHexagonalArchitectureTest).
         check(noClasses().that().resideInAnyPackage("io.cpqoms.catalog.application..", "io.cpqoms.quote.application..",
                         "io.cpqoms.order.application..", "io.cpqoms.fulfillment.application..")
-                .and().resideOutsideOfPackage("io.cpqoms.order..") // order context: removed when the order aggregate lands
                 .should().dependOnClassesThat().resideInAPackage("io.cpqoms..infrastructure.."));
     }
 
