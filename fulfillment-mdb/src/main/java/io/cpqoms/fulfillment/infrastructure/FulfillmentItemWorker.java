@@ -2,7 +2,7 @@ package io.cpqoms.fulfillment.infrastructure;
 
 import io.cpqoms.fulfillment.adapter.AdapterOutcome;
 import io.cpqoms.fulfillment.adapter.AdapterRequest;
-import io.cpqoms.fulfillment.adapter.FulfillmentAdapters;
+import io.cpqoms.fulfillment.adapter.ExternalSystemAdapter;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
@@ -17,21 +17,25 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The fulfillment worker: takes a dispatched item from the queue, calls the responsible system
- * through its adapter (outside any transaction: an external call is not rolled back), and reports
+ * The fulfillment worker: takes a dispatched item from the queue, calls the responsible system over
+ * HTTP through its adapter (outside any transaction: an external call is not rolled back), and reports
  * the outcome to the order context as a command, in that command's own transaction. It never writes
- * order tables. A technical failure is thrown, so the broker redelivers within the bounded attempts
- * and then dead-letters; the same external request id makes the repeated call safe. A report the
- * order context refuses as a conflict (the item moved on, another attempt) is logged and dropped.
+ * order tables. By the adapter's taxonomy: done or a duplicate completes the item; a refusal fails it
+ * with the mapped code; an invalid request fails it as a defect; accepted work is reported later
+ * through the worker API; an unknown outcome (sent, no answer) is looked up by its external request id
+ * and never sent blind again; a retryable failure (nothing reached the system) is thrown, so the
+ * broker redelivers within the bounded attempts and then dead-letters, and the same external request
+ * id makes the repeated call safe. A report the order context refuses as a conflict (the item moved
+ * on, another attempt) is logged and dropped.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -44,32 +48,39 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class FulfillmentItemWorker implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(FulfillmentItemWorker.class.getName());
+    /** The failure code of work whose outcome no system could tell. */
+    public static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
 
     @EJB
     private FulfillmentCommands fulfillment;
 
-    private final FulfillmentAdapters adapters = new FulfillmentAdapters(
-            name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
+    @Inject
+    private ExternalSystemAdapter adapter;
 
     @Override
     public void onMessage(Message message) {
         FulfillmentDispatch dispatch = read(message);
         CommandContext context = new CommandContext(dispatch.tenantId(), "fulfillment-worker:" + dispatch.responsibleSystem(),
                 correlationId(message), Set.of(Roles.FULFILLMENT_WORKER));
-        AdapterOutcome outcome = adapters.adapterFor(dispatch.responsibleSystem()).execute(new AdapterRequest(
+        AdapterOutcome sent = adapter.execute(new AdapterRequest(dispatch.responsibleSystem(),
                 dispatch.externalRequestId(), context.correlationId(), dispatch.orderNumber(), dispatch.itemType(),
                 dispatch.action(), dispatch.input()));
-        if (outcome.result() == AdapterOutcome.Result.ACCEPTED) {
-            LOG.fine(() -> dispatch.responsibleSystem() + " accepted " + dispatch.externalRequestId() + "; it reports later");
-            return;
+        if (sent.result() == AdapterOutcome.Result.UNKNOWN) {
+            LOG.info(() -> dispatch.externalRequestId() + ": " + sent.message() + "; asking the system");
         }
+        AdapterOutcome result = sent.result() == AdapterOutcome.Result.UNKNOWN
+                ? adapter.find(dispatch.responsibleSystem(), dispatch.externalRequestId()) : sent;
         try {
-            if (outcome.result() == AdapterOutcome.Result.COMPLETED) {
-                fulfillment.completeItem(context, dispatch.orderId(), dispatch.itemId(),
-                        new ItemCompletion(dispatch.externalRequestId(), outcome.externalReference(), outcome.details()));
-            } else {
-                fulfillment.failItem(context, dispatch.orderId(), dispatch.itemId(),
-                        new ItemFailure(dispatch.externalRequestId(), outcome.code(), outcome.message()));
+            switch (result.result()) {
+                case ACCEPTED -> LOG.fine(() -> dispatch.responsibleSystem() + " accepted " + dispatch.externalRequestId()
+                        + "; it reports later");
+                case COMPLETED, DUPLICATE -> fulfillment.completeItem(context, dispatch.orderId(), dispatch.itemId(),
+                        new ItemCompletion(dispatch.externalRequestId(), result.externalReference(), result.details()));
+                case REJECTED -> fail(context, dispatch, result.code(), result.message(), false);
+                case INVALID -> fail(context, dispatch, result.code(), result.message(), true);
+                case UNKNOWN -> fail(context, dispatch, UNKNOWN_OUTCOME, result.message(), false);
+                case RETRYABLE -> throw new IllegalStateException(dispatch.externalRequestId() + " not done: "
+                        + result.message() + "; the broker redelivers it");
             }
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.CONFLICT && e.kind() != DomainException.Kind.NOT_FOUND) {
@@ -77,6 +88,11 @@ public class FulfillmentItemWorker implements MessageListener {
             }
             LOG.warning(() -> "dropped the outcome of " + dispatch.externalRequestId() + ": " + e.code() + " " + e.getMessage());
         }
+    }
+
+    private void fail(CommandContext context, FulfillmentDispatch dispatch, String code, String message, boolean defect) {
+        fulfillment.failItem(context, dispatch.orderId(), dispatch.itemId(),
+                new ItemFailure(dispatch.externalRequestId(), code, message, defect));
     }
 
     /** The outbox envelope of a dispatch, read once into the record (its other fields are the JMS properties). */

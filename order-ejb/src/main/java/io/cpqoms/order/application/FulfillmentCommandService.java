@@ -41,7 +41,7 @@ public class FulfillmentCommandService implements FulfillmentCommands {
     public FulfillmentItemView failItem(CommandContext context, UUID orderId, UUID itemId, ItemFailure failure) {
         CustomerOrder order = orders.lock(context.tenantId(), orderId);
         FulfillmentItem item = order.itemFailed(itemId, failure.externalRequestId(), failure.code(), failure.message(),
-                Instant.now());
+                Boolean.TRUE.equals(failure.defect()), Instant.now());
         orders.save(order, context, item.externalRequestId());
         return item.view();
     }

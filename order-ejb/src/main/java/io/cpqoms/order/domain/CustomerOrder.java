@@ -314,9 +314,11 @@ public class CustomerOrder {
 
     /**
      * A system's report that an item, or its compensation, failed: the order falls out and a case is
-     * opened for the work group of the item's system. A repeated report changes nothing.
+     * opened for the work group of the item's system (HIGH when the system found the request itself
+     * invalid: a defect). A repeated report changes nothing.
      */
-    public FulfillmentItem itemFailed(UUID itemId, String externalRequestId, String code, String message, Instant now) {
+    public FulfillmentItem itemFailed(UUID itemId, String externalRequestId, String code, String message, boolean defect,
+                                      Instant now) {
         if (code == null || code.isBlank()) {
             throw DomainException.invalidInput(INVALID_ITEM_REPORT, "A failure carries a domain error code.");
         }
@@ -330,13 +332,13 @@ public class CustomerOrder {
                 ? new OrderEvent.CompensationFailed(item.id(), item.itemType(), item.responsibleSystem(),
                         item.externalRequestId(), code, message)
                 : new OrderEvent.ItemFailed(item.id(), item.itemType(), item.responsibleSystem(), item.externalRequestId(),
-                        code, message));
+                        code, message, defect));
         if (status == OrderStatus.IN_PROGRESS) {
             moveTo(OrderStatus.FALLOUT, now);
             record(new OrderEvent.FellOut(item.id(), code));
         }
         if (compensation || status == OrderStatus.FALLOUT) {
-            open(FalloutCase.forItem(tenantId, id, item, compensation, now));
+            open(FalloutCase.forItem(tenantId, id, item, compensation, defect, now));
         }
         advance(now);
         return item;

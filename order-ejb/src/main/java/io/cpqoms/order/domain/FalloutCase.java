@@ -31,6 +31,8 @@ public class FalloutCase {
     public static final String ITEM_FAILED = "FULFILLMENT_ITEM_FAILED";
     public static final String COMPENSATION_FAILED = "COMPENSATION_FAILED";
     public static final String DECOMPOSITION_FAILED = "DECOMPOSITION_FAILED";
+    /** The responsible system could not read the request: a defect on the product's side. */
+    public static final String REQUEST_INVALID = "FULFILLMENT_REQUEST_INVALID";
 
     /** How a case was closed. */
     public static final String RETRIED = "RETRIED";
@@ -76,10 +78,14 @@ public class FalloutCase {
     protected FalloutCase() {
     }
 
-    /** A case for a failed item (or its failed compensation), owned by the work group of the item's system. */
-    public static FalloutCase forItem(String tenantId, UUID orderId, FulfillmentItem item, boolean compensation, Instant now) {
-        FalloutCase fallout = open(tenantId, orderId, compensation ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM,
-                compensation ? COMPENSATION_FAILED : ITEM_FAILED,
+    /**
+     * A case for a failed item (or its failed compensation), owned by the work group of the item's
+     * system; HIGH for a failed compensation and for a request the system found invalid (a defect).
+     */
+    public static FalloutCase forItem(String tenantId, UUID orderId, FulfillmentItem item, boolean compensation,
+                                      boolean defect, Instant now) {
+        FalloutCase fallout = open(tenantId, orderId, compensation || defect ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM,
+                compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID : ITEM_FAILED,
                 (compensation ? "Compensation " : "") + item.itemType() + " failed at " + item.responsibleSystem() + ": "
                         + item.failureCode() + (item.failureMessage() == null ? "" : " (" + item.failureMessage() + ")"),
                 item.responsibleSystem(), now);

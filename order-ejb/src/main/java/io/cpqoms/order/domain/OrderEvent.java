@@ -266,14 +266,20 @@ public sealed interface OrderEvent {
         }
     }
 
+    /** An item failed; {@code defect}: the system found the request itself invalid. */
     record ItemFailed(UUID itemId, String itemType, String responsibleSystem, String externalRequestId, String failureCode,
-                      String failureMessage) implements OrderEvent {
+                      String failureMessage, boolean defect) implements OrderEvent {
         public String action() {
             return "FULFILLMENT_ITEM_FAILED";
         }
 
         public Map<String, Object> details() {
-            return failure(itemId, itemType, responsibleSystem, externalRequestId, failureCode, failureMessage);
+            Map<String, Object> details = failure(itemId, itemType, responsibleSystem, externalRequestId, failureCode,
+                    failureMessage);
+            if (defect) {
+                details.put("defect", true);
+            }
+            return details;
         }
 
         public OrderIntegrationEvent published() {

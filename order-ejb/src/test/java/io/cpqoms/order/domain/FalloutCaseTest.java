@@ -21,7 +21,7 @@ class FalloutCaseTest {
     void aFailedItemOpensACaseForTheWorkGroupOfItsSystem() {
         FulfillmentItem item = Items.failed(Items.item(1, "ACCESS_CIRCUIT_PROVISIONING"));
 
-        FalloutCaseView view = FalloutCase.forItem("acme", ORDER, item, false, NOW).view();
+        FalloutCaseView view = FalloutCase.forItem("acme", ORDER, item, false, false, NOW).view();
 
         assertEquals(FalloutCaseStatus.OPEN, view.status());
         assertEquals(FalloutSeverity.MEDIUM, view.severity());
@@ -37,7 +37,7 @@ class FalloutCaseTest {
     @Test
     void aFailedCompensationIsMoreUrgent() {
         FulfillmentItem item = Items.failed(Items.item(1, "IP"));
-        FalloutCaseView view = FalloutCase.forItem("acme", ORDER, item, true, NOW).view();
+        FalloutCaseView view = FalloutCase.forItem("acme", ORDER, item, true, false, NOW).view();
         assertEquals(FalloutSeverity.HIGH, view.severity());
         assertEquals(FalloutCase.COMPENSATION_FAILED, view.reasonCode());
     }

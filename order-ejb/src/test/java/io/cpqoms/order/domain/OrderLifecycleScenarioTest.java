@@ -134,7 +134,7 @@ class OrderLifecycleScenarioTest {
         FulfillmentItem ip = item(order, "IP_ALLOCATION");
         String firstAttempt = ip.externalRequestId();
 
-        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", tick());
+        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", false, tick());
 
         assertEquals(OrderStatus.FALLOUT, order.status());
         assertEquals(FulfillmentItemStatus.FAILED, ip.status());
@@ -145,7 +145,7 @@ class OrderLifecycleScenarioTest {
         assertEquals("ip-address-management", fallout.ownerGroup());
         assertEquals(ip.id(), fallout.fulfillmentItemId());
         // the same failure reported again changes nothing
-        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", tick());
+        order.itemFailed(ip.id(), firstAttempt, "RESOURCE_UNAVAILABLE", "pool exhausted", false, tick());
         assertEquals(List.of(), order.takeEvents());
 
         DomainException otherGroup = assertThrows(DomainException.class,
@@ -182,10 +182,25 @@ class OrderLifecycleScenarioTest {
     }
 
     @Test
+    void aRequestTheSystemCannotReadIsADefectWithAHighCase() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FulfillmentItem circuit = item(order, "ACCESS_CIRCUIT_PROVISIONING");
+
+        order.itemFailed(circuit.id(), circuit.externalRequestId(), "INVALID_REQUEST", "400 ERR_400_REQUEST_SCHEMA", true, tick());
+
+        FalloutCase fallout = order.falloutCases().get(0);
+        assertEquals(FalloutCase.REQUEST_INVALID, fallout.reasonCode());
+        assertEquals(io.cpqoms.order.api.FalloutSeverity.HIGH, fallout.view().severity());
+        OrderEvent.ItemFailed failed = (OrderEvent.ItemFailed) order.takeEvents().stream().map(CustomerOrder.Recorded::event)
+                .filter(OrderEvent.ItemFailed.class::isInstance).findFirst().orElseThrow();
+        assertEquals(true, failed.details().get("defect"));
+    }
+
+    @Test
     void breakGlassCompletesARefusedItemAndResolvesItsCase() {
         CustomerOrder order = planned("ps_fiber_access");
         FulfillmentItem shipment = item(order, "ROUTER_SHIPMENT");
-        order.itemFailed(shipment.id(), shipment.externalRequestId(), "CARRIER_REFUSED", null, tick());
+        order.itemFailed(shipment.id(), shipment.externalRequestId(), "CARRIER_REFUSED", null, false, tick());
         order.takeEvents();
 
         order.forceComplete(shipment.id(), "acme-break-glass", "shipped by courier", null, tick());
