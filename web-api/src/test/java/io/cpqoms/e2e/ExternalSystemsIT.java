@@ -35,6 +35,8 @@ class ExternalSystemsIT {
     private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api SUPERVISOR = Api.as("acme-operations-supervisor");
+    private static final Api AUDITOR = Api.as("acme-auditor");
+    /** Retries in the test stack wait 1, 2 and 4 seconds at most (cpq.fulfillment.retry.base-ms = 1000). */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String EXTERNAL = System.getProperty("cpq.external.url", "");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,6 +62,26 @@ class ExternalSystemsIT {
         List<JsonObject> calls = log("billing", billing.getString("externalRequestId"));
         assertEquals(List.of(503, 503, 200), calls.stream().map(c -> c.getInt("status")).toList(), calls.toString());
         assertFalse(billing.getString("externalReference").isBlank());
+        assertEquals(2, billing.getInt("retryCount"));
+        assertEquals(orderId + ":" + billing.getString("id") + ":1", billing.getString("externalRequestId"),
+                "retries of one attempt keep its request id");
+        List<String> timeline = AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream()
+                .map(e -> e.asJsonObject().getString("action")).toList();
+        assertEquals(2, timeline.stream().filter("FULFILLMENT_ITEM_RETRY_SCHEDULED"::equals).count(), timeline.toString());
+        assertEquals(2, timeline.stream().filter("FULFILLMENT_ITEM_RETRY_SENT"::equals).count(), timeline.toString());
+    }
+
+    @Test
+    void aSystemDownLongerThanTheRetryBudgetFallsOut() {
+        String orderId = order("hq sim:logistics=unavailable-9");
+        awaitStatus(orderId, "FALLOUT");
+        JsonObject shipment = item(orderId, "ROUTER_SHIPMENT");
+        assertEquals("RETRY_BUDGET_EXHAUSTED", shipment.getString("failureCode"));
+        assertEquals(3, shipment.getInt("retryCount"));
+        assertEquals(4, log("logistics", shipment.getString("externalRequestId")).size(), "the first call and 3 retries");
+        JsonObject fallout = cases(orderId).getJsonObject(0);
+        assertEquals("RETRY_BUDGET_EXHAUSTED", fallout.getString("reasonCode"));
+        assertEquals("logistics", fallout.getString("ownerGroup"));
     }
 
     @Test

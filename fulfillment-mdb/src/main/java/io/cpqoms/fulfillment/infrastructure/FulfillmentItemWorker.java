@@ -12,6 +12,7 @@ import io.cpqoms.order.api.FulfillmentCommands;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
+import io.cpqoms.order.api.RetryableFailure;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -32,9 +33,10 @@ import java.util.logging.Logger;
  * order tables. By the adapter's taxonomy: done or a duplicate completes the item; a refusal fails it
  * with the mapped code; an invalid request fails it as a defect; accepted work is reported later
  * through the worker API; an unknown outcome (sent, no answer) is looked up by its external request id
- * and never sent blind again; a retryable failure (nothing reached the system) is thrown, so the
- * broker redelivers within the bounded attempts and then dead-letters, and the same external request
- * id makes the repeated call safe. A report the order context refuses as a conflict (the item moved
+ * and never sent blind again; a retryable failure (nothing reached the system) is reported, and the
+ * order sends the same request (the same external request id) again on a persistent timer, within
+ * the item's retry budget. A technical failure of the worker itself is thrown, so the broker
+ * redelivers within the bounded attempts and then dead-letters. A report the order context refuses as a conflict (the item moved
  * on, another attempt) is logged and dropped.
  */
 @MessageDriven(activationConfig = {
@@ -79,8 +81,8 @@ public class FulfillmentItemWorker implements MessageListener {
                 case REJECTED -> fail(context, dispatch, result.code(), result.message(), false);
                 case INVALID -> fail(context, dispatch, result.code(), result.message(), true);
                 case UNKNOWN -> fail(context, dispatch, UNKNOWN_OUTCOME, result.message(), false);
-                case RETRYABLE -> throw new IllegalStateException(dispatch.externalRequestId() + " not done: "
-                        + result.message() + "; the broker redelivers it");
+                case RETRYABLE -> fulfillment.retryItemLater(context, dispatch.orderId(), dispatch.itemId(),
+                        new RetryableFailure(dispatch.externalRequestId(), result.message()));
             }
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.CONFLICT && e.kind() != DomainException.Kind.NOT_FOUND) {

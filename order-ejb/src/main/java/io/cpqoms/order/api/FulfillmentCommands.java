@@ -16,6 +16,9 @@ public interface FulfillmentCommands {
 
     FulfillmentItemView failItem(CommandContext context, UUID orderId, UUID itemId, ItemFailure failure);
 
+    /** Nothing of the request reached the system: the same request goes again after a backoff, within the budget. */
+    FulfillmentItemView retryItemLater(CommandContext context, UUID orderId, UUID itemId, RetryableFailure failure);
+
     /** Break-glass: completes an item without its system's report, with a reason and an extra audit record. */
     FulfillmentItemView forceCompleteItem(CommandContext context, UUID orderId, UUID itemId, ForcedCompletion completion);
 }

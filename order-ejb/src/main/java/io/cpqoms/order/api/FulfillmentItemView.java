@@ -26,5 +26,6 @@ public record FulfillmentItemView(UUID id,
                                   Instant dispatchedAt,
                                   Instant completedAt,
                                   String compensationReference,
-                                  Instant compensatedAt) {
+                                  Instant compensatedAt,
+                                  Instant nextAttemptAt) {
 }

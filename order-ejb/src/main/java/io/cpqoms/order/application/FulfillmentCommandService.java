@@ -7,6 +7,12 @@ import io.cpqoms.order.api.FulfillmentCommands;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
+import io.cpqoms.order.api.RetryableFailure;
+import io.cpqoms.order.domain.RetryBackoff;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.domain.OrderRepository;
@@ -44,6 +50,27 @@ public class FulfillmentCommandService implements FulfillmentCommands {
                 Boolean.TRUE.equals(failure.defect()), Instant.now());
         orders.save(order, context, item.externalRequestId());
         return item.view();
+    }
+
+    @Override
+    public FulfillmentItemView retryItemLater(CommandContext context, UUID orderId, UUID itemId, RetryableFailure failure) {
+        CustomerOrder order = orders.lock(context.tenantId(), orderId);
+        FulfillmentItem item = order.itemRetryable(itemId, failure.externalRequestId(), failure.reason(), backoff(),
+                Instant.now());
+        orders.save(order, context, item.externalRequestId());
+        return item.view();
+    }
+
+    /**
+     * The retry backoff from MicroProfile Config: {@code cpq.fulfillment.retry.base-ms} (30 s) doubling
+     * up to {@code cpq.fulfillment.retry.max-ms} (15 min); the demo and test stacks use seconds.
+     */
+    static RetryBackoff backoff() {
+        Config config = ConfigProvider.getConfig();
+        return new RetryBackoff(
+                Duration.ofMillis(config.getOptionalValue("cpq.fulfillment.retry.base-ms", Long.class).orElse(30_000L)),
+                Duration.ofMillis(config.getOptionalValue("cpq.fulfillment.retry.max-ms", Long.class).orElse(900_000L)),
+                ThreadLocalRandom.current()::nextDouble);
     }
 
     @Override

@@ -4,15 +4,16 @@ import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.OrderEvent;
 import io.cpqoms.order.domain.OrderRepository;
+import io.cpqoms.order.domain.OrderTimer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The order steps run from the order command queue, each in its own transaction after the one that
- * asked for it committed: today {@value OrderEvent#PLAN_FULFILLMENT}, asked for when a supervisor lets
- * a held order through. A step that finds the order past it does nothing, so a redelivered request is
+ * The order steps the order runs itself, each in its own transaction after the one that asked for it
+ * committed: {@value OrderEvent#PLAN_FULFILLMENT} from the order command queue (asked for when a
+ * supervisor lets a held order through), and the persistent timers it scheduled (a retry that is due). A step that finds the order past it does nothing, so a redelivered request is
  * harmless.
  */
 @Stateless
@@ -23,6 +24,17 @@ public class OrderProcessService {
 
     @Inject
     private OrderChecks checks;
+
+    /** A persistent timer of the order fired: what it was for is done, unless the order has moved on. */
+    public void timerDue(CommandContext context, OrderTimer due) {
+        CustomerOrder order = orders.lock(context.tenantId(), due.orderId());
+        String causation = "timer:" + due.orderId();
+        if (due instanceof OrderTimer.RetryDue retry) {
+            order.retryDue(retry.itemId(), retry.externalRequestId(), Instant.now());
+            causation = retry.externalRequestId();
+        }
+        orders.save(order, context, causation);
+    }
 
     /** Builds the plan of a validated order and starts its fulfillment. */
     public void planFulfillment(CommandContext context, UUID orderId, String causationId) {

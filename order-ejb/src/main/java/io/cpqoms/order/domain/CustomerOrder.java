@@ -20,6 +20,7 @@ import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
+import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderSummary;
@@ -342,6 +343,51 @@ public class CustomerOrder {
         }
         advance(now);
         return item;
+    }
+
+    /**
+     * Nothing of an item's request reached its system (it was down, refused the connection): the same
+     * request goes again on a timer after the backoff's delay, within the item's retry budget; a used-up
+     * budget fails the item and opens a case (RETRY_BUDGET_EXHAUSTED). A repeated report changes nothing.
+     */
+    public FulfillmentItem itemRetryable(UUID itemId, String externalRequestId, String reason, RetryBackoff backoff,
+                                         Instant now) {
+        FulfillmentItem item = item(itemId);
+        boolean waiting = item.nextAttemptAt() != null;
+        boolean compensation = item.status() == FulfillmentItemStatus.COMPENSATING;
+        if (item.retryLater(externalRequestId, backoff.delay(item.retryCount() + 1), reason, now)) {
+            if (!waiting) {
+                updatedAt = now;
+                record(new OrderEvent.ItemRetryScheduled(id, item.id(), item.itemType(), item.responsibleSystem(),
+                        item.externalRequestId(), item.retryCount(), item.nextAttemptAt(), reason));
+            }
+            return item;
+        }
+        updatedAt = now;
+        record(compensation
+                ? new OrderEvent.CompensationFailed(item.id(), item.itemType(), item.responsibleSystem(),
+                        item.externalRequestId(), item.failureCode(), item.failureMessage())
+                : new OrderEvent.ItemFailed(item.id(), item.itemType(), item.responsibleSystem(), item.externalRequestId(),
+                        item.failureCode(), item.failureMessage(), false));
+        if (status == OrderStatus.IN_PROGRESS) {
+            moveTo(OrderStatus.FALLOUT, now);
+            record(new OrderEvent.FellOut(item.id(), item.failureCode()));
+        }
+        if (compensation || status == OrderStatus.FALLOUT) {
+            open(FalloutCase.forItem(tenantId, id, item, compensation, false, now));
+        }
+        advance(now);
+        return item;
+    }
+
+    /** A scheduled retry is due: the same request goes to the system again, unless the item has moved on since. */
+    public void retryDue(UUID itemId, String externalRequestId, Instant now) {
+        FulfillmentItem item = item(itemId);
+        FulfillmentDispatch dispatch = item.retryDue(externalRequestId, tenantId, orderNumber, now);
+        if (dispatch != null) {
+            updatedAt = now;
+            record(new OrderEvent.RetrySent(dispatch, item.retryCount()));
+        }
     }
 
     /**

@@ -85,7 +85,9 @@ public class FalloutCase {
     public static FalloutCase forItem(String tenantId, UUID orderId, FulfillmentItem item, boolean compensation,
                                       boolean defect, Instant now) {
         FalloutCase fallout = open(tenantId, orderId, compensation || defect ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM,
-                compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID : ITEM_FAILED,
+                compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID
+                        : FulfillmentItem.RETRY_BUDGET_EXHAUSTED.equals(item.failureCode()) ? FulfillmentItem.RETRY_BUDGET_EXHAUSTED
+                        : ITEM_FAILED,
                 (compensation ? "Compensation " : "") + item.itemType() + " failed at " + item.responsibleSystem() + ": "
                         + item.failureCode() + (item.failureMessage() == null ? "" : " (" + item.failureMessage() + ")"),
                 item.responsibleSystem(), now);

@@ -21,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -47,6 +48,8 @@ public class FulfillmentItem {
     public static final String ITEM_NOT_RETRYABLE = "ITEM_NOT_RETRYABLE";
     public static final String ITEM_NOT_FORCIBLE = "ITEM_NOT_FORCIBLE";
     public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
+    /** An item whose retryable failures used up its retry budget. */
+    public static final String RETRY_BUDGET_EXHAUSTED = "RETRY_BUDGET_EXHAUSTED";
     private static final Set<FulfillmentItemStatus> NOT_STARTED = EnumSet.of(FulfillmentItemStatus.PENDING,
             FulfillmentItemStatus.READY, FulfillmentItemStatus.BLOCKED, FulfillmentItemStatus.FAILED);
     private static final Set<FulfillmentItemStatus> AWAITING_OUTCOME = EnumSet.of(FulfillmentItemStatus.IN_PROGRESS,
@@ -92,6 +95,8 @@ public class FulfillmentItem {
     private String failureMessage;
     @Column(name = "dispatched_at")
     private Instant dispatchedAt;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
     @Column(name = "completed_at")
     private Instant completedAt;
     @Column(name = "compensation_reference")
@@ -181,6 +186,43 @@ public class FulfillmentItem {
         dispatchedAt = now;
         return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, work,
                 externalRequestId, attemptGroup, input());
+    }
+
+    /**
+     * Nothing of the current request reached the system (it was down, its circuit open): the same
+     * request (the same external request id) goes again after {@code delay}, within the item's retry
+     * budget. Returns false when the budget is used up: the item has FAILED with
+     * {@value #RETRY_BUDGET_EXHAUSTED}. A report of another attempt is refused as stale.
+     */
+    boolean retryLater(String reportedRequestId, Duration delay, String reason, Instant now) {
+        checkAttempt(reportedRequestId);
+        if (status != FulfillmentItemStatus.IN_PROGRESS && status != FulfillmentItemStatus.COMPENSATING) {
+            throw DomainException.conflict(ITEM_TRANSITION_NOT_ALLOWED, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only work under way is sent again.");
+        }
+        if (nextAttemptAt != null) {
+            return true; // this failure was reported already: its retry is scheduled
+        }
+        if (retryCount >= maxRetryCount) {
+            fail(reportedRequestId, RETRY_BUDGET_EXHAUSTED, "Retried " + retryCount + " times; last: " + reason, now);
+            return false;
+        }
+        retryCount++;
+        nextAttemptAt = now.plus(delay);
+        updatedAt = now;
+        return true;
+    }
+
+    /** The scheduled retry of the current request is due: the same request goes again; null if it is not (any more) waiting. */
+    FulfillmentDispatch retryDue(String requestId, String tenantId, String orderNumber, Instant now) {
+        if (nextAttemptAt == null || !Objects.equals(requestId, externalRequestId)
+                || (status != FulfillmentItemStatus.IN_PROGRESS && status != FulfillmentItemStatus.COMPENSATING)) {
+            return null;
+        }
+        nextAttemptAt = null;
+        updatedAt = now;
+        return send(tenantId, orderNumber, status == FulfillmentItemStatus.COMPENSATING ? compensationAction : action.name(),
+                now);
     }
 
     /** Cancels an item whose work has not started (or failed); false for one that is under way or done. */
@@ -296,6 +338,14 @@ public class FulfillmentItem {
         return orderLineId;
     }
 
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public int retryCount() {
+        return retryCount;
+    }
+
     public int sequence() {
         return sequence;
     }
@@ -360,6 +410,6 @@ public class FulfillmentItem {
         return new FulfillmentItemView(id, orderId, orderLineId, sequence, itemType, responsibleSystem, action, status,
                 List.copyOf(dependsOn), attemptGroup, retryCount, maxRetryCount, externalRequestId, externalReference,
                 compensationAction, failureCode, failureMessage, dispatchedAt, completedAt, compensationReference,
-                compensatedAt);
+                compensatedAt, nextAttemptAt);
     }
 }

@@ -206,6 +206,46 @@ public sealed interface OrderEvent {
         }
     }
 
+    /** When a scheduled timer is to fire, and what for: the journal creates it in the command's transaction. */
+    record Timer(Instant at, OrderTimer due) {
+    }
+
+    /** The timer it schedules, or null. */
+    default Timer timer() {
+        return null;
+    }
+
+    /** Nothing of the request reached the system: the same request goes again at {@code nextAttemptAt}. */
+    record ItemRetryScheduled(UUID orderId, UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
+                              int retryCount, Instant nextAttemptAt, String reason) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_RETRY_SCHEDULED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "externalRequestId", externalRequestId, "retryCount", retryCount,
+                    "nextAttemptAt", nextAttemptAt.toString(), "reason", reason);
+        }
+
+        public Timer timer() {
+            return new Timer(nextAttemptAt, new OrderTimer.RetryDue(orderId, itemId, externalRequestId));
+        }
+    }
+
+    /** The scheduled retry went: the same request, under the same external request id. */
+    record RetrySent(FulfillmentDispatch dispatch, int retryCount) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_RETRY_SENT";
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = sent(dispatch);
+            details.put("retryCount", retryCount);
+            return details;
+        }
+    }
+
     record ItemCompleted(UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
                          String externalReference) implements OrderEvent {
         public String action() {

@@ -8,6 +8,7 @@ import io.cpqoms.order.api.OrderIntegrationEvent;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.OrderEvent;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * audit entry, and its outbox messages — the fulfillment item it dispatches (queue
  * {@value #FULFILLMENT_ITEM}), its integration event (the events topic; seed 000, section 22: the
  * order's reference fields, then the event's own data from the {@link OrderIntegrationEvent}
- * catalogue) and the order step it asks for (queue {@value #ORDER_COMMAND}). Rows are written in the
+ * catalogue) and the order step it asks for (queue {@value #ORDER_COMMAND}); and the persistent timer
+ * it schedules, created in the same transaction. Rows are written in the
  * order the events happened, in one JDBC batch per table, and carry the version the command produced.
  * After a commit that wrote messages the relay is asked to send them at once.
  */
@@ -57,6 +59,9 @@ public class OrderJournal {
 
     @Inject
     private Event<OutboxWritten> outboxWritten;
+
+    @EJB
+    private OrderTimers timers;
 
     /** Fired once per transaction that wrote outbox messages; observed after commit. */
     public record OutboxWritten() {
@@ -84,6 +89,10 @@ public class OrderJournal {
             if (published != null) {
                 outbox.add(new OutboxEvent(context, at, OutboxEvent.EVENTS, published.type(), causationId, AGGREGATE,
                         aggregateId, version, data(order, recorded, published)));
+            }
+            if (event.timer() != null) {
+                timers.schedule(event.timer().at(), new OrderTimers.Scheduled(context.tenantId(), context.correlationId(),
+                        event.timer().due()));
             }
             if (event.nextStep() != null) {
                 outbox.add(new OutboxEvent(context, at, ORDER_COMMAND, event.nextStep(), causationId, AGGREGATE, aggregateId,

@@ -197,6 +197,47 @@ class OrderLifecycleScenarioTest {
     }
 
     @Test
+    void aSystemDownIsAskedAgainOnATimerWithTheSameRequestWithinTheBudget() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        FulfillmentItem billingless = item(order, "IP_ALLOCATION");
+        String request = billingless.externalRequestId();
+        RetryBackoff backoff = new RetryBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8), () -> 1.0);
+
+        order.itemRetryable(billingless.id(), request, "503", backoff, tick());
+        List<CustomerOrder.Recorded> scheduled = order.takeEvents();
+        assertEquals(List.of(OrderEvent.ItemRetryScheduled.class), types(scheduled));
+        OrderEvent.Timer timer = scheduled.get(0).event().timer();
+        assertEquals(clock.plusSeconds(1), timer.at(), "the first retry after the base delay");
+        assertEquals(new OrderTimer.RetryDue(order.id(), billingless.id(), request), timer.due());
+        assertEquals(1, billingless.retryCount());
+        order.itemRetryable(billingless.id(), request, "503 again (a redelivered report)", backoff, tick());
+        assertEquals(List.of(), order.takeEvents(), "the retry is scheduled once");
+
+        order.retryDue(billingless.id(), request, tick());
+        List<CustomerOrder.Recorded> sent = order.takeEvents();
+        assertEquals(List.of(OrderEvent.RetrySent.class), types(sent));
+        assertEquals(request, sent.get(0).event().dispatch().externalRequestId(), "the same attempt keeps its request id");
+        order.retryDue(billingless.id(), request, tick());
+        assertEquals(List.of(), order.takeEvents(), "a timer that fires twice sends once");
+
+        order.itemRetryable(billingless.id(), request, "503", backoff, tick());
+        assertEquals(clock.plusSeconds(2), order.takeEvents().get(0).event().timer().at(), "doubled");
+        order.retryDue(billingless.id(), request, tick());
+        order.itemRetryable(billingless.id(), request, "503", backoff, tick());
+        order.retryDue(billingless.id(), request, tick());
+        order.takeEvents();
+        order.itemRetryable(billingless.id(), request, "503", backoff, tick());
+
+        assertEquals(FulfillmentItemStatus.FAILED, billingless.status());
+        assertEquals(FulfillmentItem.RETRY_BUDGET_EXHAUSTED, billingless.failureCode());
+        assertEquals(OrderStatus.FALLOUT, order.status());
+        assertEquals(List.of(OrderEvent.ItemFailed.class, OrderEvent.FellOut.class, OrderEvent.FalloutOpened.class),
+                types(order.takeEvents()));
+        assertEquals(FulfillmentItem.RETRY_BUDGET_EXHAUSTED, order.falloutCases().get(0).reasonCode());
+    }
+
+    @Test
     void breakGlassCompletesARefusedItemAndResolvesItsCase() {
         CustomerOrder order = planned("ps_fiber_access");
         FulfillmentItem shipment = item(order, "ROUTER_SHIPMENT");
