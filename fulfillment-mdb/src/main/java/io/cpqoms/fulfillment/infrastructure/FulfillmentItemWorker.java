@@ -13,6 +13,7 @@ import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
 import io.cpqoms.order.api.RetryableFailure;
+import io.cpqoms.order.api.UnknownOutcome;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -32,8 +33,8 @@ import java.util.logging.Logger;
  * the outcome to the order context as a command, in that command's own transaction. It never writes
  * order tables. By the adapter's taxonomy: done or a duplicate completes the item; a refusal fails it
  * with the mapped code; an invalid request fails it as a defect; accepted work is reported later
- * through the worker API; an unknown outcome (sent, no answer) is looked up by its external request id
- * and never sent blind again; a retryable failure (nothing reached the system) is reported, and the
+ * through the worker API; an unknown outcome (sent, no answer) is reported, and the order has the
+ * system asked about the request on a timer (a status query dispatch), never sent blind again; a retryable failure (nothing reached the system) is reported, and the
  * order sends the same request (the same external request id) again on a persistent timer, within
  * the item's retry budget. A technical failure of the worker itself is thrown, so the broker
  * redelivers within the bounded attempts and then dead-letters. A report the order context refuses as a conflict (the item moved
@@ -50,8 +51,6 @@ import java.util.logging.Logger;
 public class FulfillmentItemWorker implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(FulfillmentItemWorker.class.getName());
-    /** The failure code of work whose outcome no system could tell. */
-    public static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
 
     @EJB
     private FulfillmentCommands fulfillment;
@@ -64,14 +63,16 @@ public class FulfillmentItemWorker implements MessageListener {
         FulfillmentDispatch dispatch = read(message);
         CommandContext context = new CommandContext(dispatch.tenantId(), "fulfillment-worker:" + dispatch.responsibleSystem(),
                 correlationId(message), Set.of(Roles.FULFILLMENT_WORKER));
-        AdapterOutcome sent = adapter.execute(new AdapterRequest(dispatch.responsibleSystem(),
-                dispatch.externalRequestId(), context.correlationId(), dispatch.orderNumber(), dispatch.itemType(),
-                dispatch.action(), dispatch.input()));
-        if (sent.result() == AdapterOutcome.Result.UNKNOWN) {
-            LOG.info(() -> dispatch.externalRequestId() + ": " + sent.message() + "; asking the system");
+        AdapterOutcome result = dispatch.statusQuery()
+                ? adapter.find(dispatch.responsibleSystem(), dispatch.externalRequestId())
+                : adapter.execute(new AdapterRequest(dispatch.responsibleSystem(), dispatch.externalRequestId(),
+                        context.correlationId(), dispatch.orderNumber(), dispatch.itemType(), dispatch.action(),
+                        dispatch.input()));
+        if (dispatch.statusQuery() && result.result() != AdapterOutcome.Result.COMPLETED
+                && result.result() != AdapterOutcome.Result.REJECTED) {
+            // not found, still working, or not answering: ask again later
+            result = AdapterOutcome.of(AdapterOutcome.Result.UNKNOWN, result.code(), result.message());
         }
-        AdapterOutcome result = sent.result() == AdapterOutcome.Result.UNKNOWN
-                ? adapter.find(dispatch.responsibleSystem(), dispatch.externalRequestId()) : sent;
         try {
             switch (result.result()) {
                 case ACCEPTED -> LOG.fine(() -> dispatch.responsibleSystem() + " accepted " + dispatch.externalRequestId()
@@ -80,7 +81,8 @@ public class FulfillmentItemWorker implements MessageListener {
                         new ItemCompletion(dispatch.externalRequestId(), result.externalReference(), result.details()));
                 case REJECTED -> fail(context, dispatch, result.code(), result.message(), false);
                 case INVALID -> fail(context, dispatch, result.code(), result.message(), true);
-                case UNKNOWN -> fail(context, dispatch, UNKNOWN_OUTCOME, result.message(), false);
+                case UNKNOWN -> fulfillment.outcomeUnknown(context, dispatch.orderId(), dispatch.itemId(),
+                        new UnknownOutcome(dispatch.externalRequestId(), result.message()));
                 case RETRYABLE -> fulfillment.retryItemLater(context, dispatch.orderId(), dispatch.itemId(),
                         new RetryableFailure(dispatch.externalRequestId(), result.message()));
             }

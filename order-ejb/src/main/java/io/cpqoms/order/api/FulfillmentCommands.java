@@ -19,6 +19,9 @@ public interface FulfillmentCommands {
     /** Nothing of the request reached the system: the same request goes again after a backoff, within the budget. */
     FulfillmentItemView retryItemLater(CommandContext context, UUID orderId, UUID itemId, RetryableFailure failure);
 
+    /** The request was sent and not answered: the system is asked about it on a timer, never sent it blind again. */
+    FulfillmentItemView outcomeUnknown(CommandContext context, UUID orderId, UUID itemId, UnknownOutcome unknown);
+
     /** Break-glass: completes an item without its system's report, with a reason and an extra audit record. */
     FulfillmentItemView forceCompleteItem(CommandContext context, UUID orderId, UUID itemId, ForcedCompletion completion);
 }

@@ -8,6 +8,7 @@ import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
 import io.cpqoms.order.api.RetryableFailure;
+import io.cpqoms.order.api.UnknownOutcome;
 import io.cpqoms.order.domain.RetryBackoff;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,9 +62,21 @@ public class FulfillmentCommandService implements FulfillmentCommands {
         return item.view();
     }
 
+    @Override
+    public FulfillmentItemView outcomeUnknown(CommandContext context, UUID orderId, UUID itemId, UnknownOutcome unknown) {
+        CustomerOrder order = orders.lock(context.tenantId(), orderId);
+        FulfillmentItem item = order.itemOutcomeUnknown(itemId, unknown.externalRequestId(), unknown.reason(), backoff(),
+                ConfigProvider.getConfig().getOptionalValue("cpq.fulfillment.unknown-outcome.polls", Integer.class).orElse(5),
+                Instant.now());
+        orders.save(order, context, item.externalRequestId());
+        return item.view();
+    }
+
     /**
      * The retry backoff from MicroProfile Config: {@code cpq.fulfillment.retry.base-ms} (30 s) doubling
-     * up to {@code cpq.fulfillment.retry.max-ms} (15 min); the demo and test stacks use seconds.
+     * up to {@code cpq.fulfillment.retry.max-ms} (15 min), for retries and for the status queries of an
+     * unknown outcome (at most {@code cpq.fulfillment.unknown-outcome.polls}, 5); the demo and test
+     * stacks use seconds.
      */
     static RetryBackoff backoff() {
         Config config = ConfigProvider.getConfig();

@@ -29,8 +29,8 @@ public class OrderProcessService {
     public void timerDue(CommandContext context, OrderTimer due) {
         CustomerOrder order = orders.lock(context.tenantId(), due.orderId());
         String causation = "timer:" + due.orderId();
-        if (due instanceof OrderTimer.RetryDue retry) {
-            order.retryDue(retry.itemId(), retry.externalRequestId(), Instant.now());
+        if (due instanceof OrderTimer.AttemptDue retry) {
+            order.attemptDue(retry.itemId(), retry.externalRequestId(), Instant.now());
             causation = retry.externalRequestId();
         }
         orders.save(order, context, causation);

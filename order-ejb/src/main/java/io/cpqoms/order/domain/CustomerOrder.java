@@ -363,6 +363,12 @@ public class CustomerOrder {
             }
             return item;
         }
+        failedOnItsOwn(item, compensation, now);
+        return item;
+    }
+
+    /** An item failed by the order's own rule (a budget used up): recorded as a failure, with its fallout. */
+    private void failedOnItsOwn(FulfillmentItem item, boolean compensation, Instant now) {
         updatedAt = now;
         record(compensation
                 ? new OrderEvent.CompensationFailed(item.id(), item.itemType(), item.responsibleSystem(),
@@ -377,16 +383,38 @@ public class CustomerOrder {
             open(FalloutCase.forItem(tenantId, id, item, compensation, false, now));
         }
         advance(now);
+    }
+
+    /**
+     * An item's request was sent and not answered: the item waits for its outcome, and its system is
+     * asked about the request on a timer, with backoff, at most {@code polls} times; when no system
+     * can tell within them the item fails with UNKNOWN_OUTCOME and a case is opened. Never sent blind.
+     */
+    public FulfillmentItem itemOutcomeUnknown(UUID itemId, String externalRequestId, String reason, RetryBackoff backoff,
+                                              int polls, Instant now) {
+        FulfillmentItem item = item(itemId);
+        boolean waiting = item.nextAttemptAt() != null;
+        boolean compensation = item.status() == FulfillmentItemStatus.COMPENSATING;
+        if (item.outcomeUnknown(externalRequestId, backoff.delay(item.statusQueryCount() + 1), polls, reason, now)) {
+            if (!waiting) {
+                updatedAt = now;
+                record(new OrderEvent.OutcomeUnknown(id, item.id(), item.itemType(), item.responsibleSystem(),
+                        item.externalRequestId(), item.statusQueryCount(), item.nextAttemptAt(), reason));
+            }
+            return item;
+        }
+        failedOnItsOwn(item, compensation, now);
         return item;
     }
 
-    /** A scheduled retry is due: the same request goes to the system again, unless the item has moved on since. */
-    public void retryDue(UUID itemId, String externalRequestId, Instant now) {
+    /** An item's next attempt is due: its request again, or a status query; nothing if the item has moved on since. */
+    public void attemptDue(UUID itemId, String externalRequestId, Instant now) {
         FulfillmentItem item = item(itemId);
-        FulfillmentDispatch dispatch = item.retryDue(externalRequestId, tenantId, orderNumber, now);
+        FulfillmentDispatch dispatch = item.attemptDue(externalRequestId, tenantId, orderNumber, now);
         if (dispatch != null) {
             updatedAt = now;
-            record(new OrderEvent.RetrySent(dispatch, item.retryCount()));
+            record(dispatch.statusQuery() ? new OrderEvent.StatusQuerySent(dispatch, item.statusQueryCount())
+                    : new OrderEvent.RetrySent(dispatch, item.retryCount()));
         }
     }
 

@@ -86,7 +86,8 @@ public class FalloutCase {
                                       boolean defect, Instant now) {
         FalloutCase fallout = open(tenantId, orderId, compensation || defect ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM,
                 compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID
-                        : FulfillmentItem.RETRY_BUDGET_EXHAUSTED.equals(item.failureCode()) ? FulfillmentItem.RETRY_BUDGET_EXHAUSTED
+                        : FulfillmentItem.RETRY_BUDGET_EXHAUSTED.equals(item.failureCode())
+                                || FulfillmentItem.UNKNOWN_OUTCOME.equals(item.failureCode()) ? item.failureCode()
                         : ITEM_FAILED,
                 (compensation ? "Compensation " : "") + item.itemType() + " failed at " + item.responsibleSystem() + ": "
                         + item.failureCode() + (item.failureMessage() == null ? "" : " (" + item.failureMessage() + ")"),

@@ -50,6 +50,8 @@ public class FulfillmentItem {
     public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
     /** An item whose retryable failures used up its retry budget. */
     public static final String RETRY_BUDGET_EXHAUSTED = "RETRY_BUDGET_EXHAUSTED";
+    /** An item whose request was sent and never answered, and that its system could not tell about within the budget. */
+    public static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
     private static final Set<FulfillmentItemStatus> NOT_STARTED = EnumSet.of(FulfillmentItemStatus.PENDING,
             FulfillmentItemStatus.READY, FulfillmentItemStatus.BLOCKED, FulfillmentItemStatus.FAILED);
     private static final Set<FulfillmentItemStatus> AWAITING_OUTCOME = EnumSet.of(FulfillmentItemStatus.IN_PROGRESS,
@@ -97,6 +99,8 @@ public class FulfillmentItem {
     private Instant dispatchedAt;
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
+    @Column(name = "status_query_count")
+    private int statusQueryCount;
     @Column(name = "completed_at")
     private Instant completedAt;
     @Column(name = "compensation_reference")
@@ -165,6 +169,7 @@ public class FulfillmentItem {
         }
         moveTo(compensation ? FulfillmentItemStatus.COMPENSATING : FulfillmentItemStatus.IN_PROGRESS, now);
         attemptGroup++;
+        statusQueryCount = 0;
         failureCode = null;
         failureMessage = null;
         return send(tenantId, orderNumber, compensation ? compensationAction : action.name(), now);
@@ -178,6 +183,7 @@ public class FulfillmentItem {
         }
         moveTo(FulfillmentItemStatus.COMPENSATING, now);
         attemptGroup++;
+        statusQueryCount = 0;
         return send(tenantId, orderNumber, compensationAction, now);
     }
 
@@ -185,7 +191,7 @@ public class FulfillmentItem {
         externalRequestId = FulfillmentDispatch.externalRequestId(orderId, id, attemptGroup);
         dispatchedAt = now;
         return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, work,
-                externalRequestId, attemptGroup, input());
+                externalRequestId, attemptGroup, input(), false);
     }
 
     /**
@@ -213,16 +219,50 @@ public class FulfillmentItem {
         return true;
     }
 
-    /** The scheduled retry of the current request is due: the same request goes again; null if it is not (any more) waiting. */
-    FulfillmentDispatch retryDue(String requestId, String tenantId, String orderNumber, Instant now) {
+    /**
+     * The current request was sent and not answered (seed 000, section 28): the item waits for its
+     * outcome and its system is asked about the request after {@code delay}, at most {@code budget}
+     * times; never sent blind again. Returns false when the budget is used up: the item has FAILED with
+     * {@value #UNKNOWN_OUTCOME}. A repeated report while a query waits changes nothing.
+     */
+    boolean outcomeUnknown(String reportedRequestId, Duration delay, int budget, String reason, Instant now) {
+        checkAttempt(reportedRequestId);
+        if (status != FulfillmentItemStatus.IN_PROGRESS && status != FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME
+                && status != FulfillmentItemStatus.COMPENSATING) {
+            throw DomainException.conflict(ITEM_TRANSITION_NOT_ALLOWED, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only work under way can have an unknown outcome.");
+        }
+        if (nextAttemptAt != null) {
+            return true;
+        }
+        if (status == FulfillmentItemStatus.IN_PROGRESS) {
+            moveTo(FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME, now);
+        }
+        if (statusQueryCount >= budget) {
+            fail(reportedRequestId, UNKNOWN_OUTCOME, "Asked " + statusQueryCount + " times; " + reason, now);
+            return false;
+        }
+        statusQueryCount++;
+        nextAttemptAt = now.plus(delay);
+        updatedAt = now;
+        return true;
+    }
+
+    /** The item's next attempt is due: the same request again, or a status query after an unknown outcome; null if it no longer waits. */
+    FulfillmentDispatch attemptDue(String requestId, String tenantId, String orderNumber, Instant now) {
         if (nextAttemptAt == null || !Objects.equals(requestId, externalRequestId)
-                || (status != FulfillmentItemStatus.IN_PROGRESS && status != FulfillmentItemStatus.COMPENSATING)) {
+                || (status != FulfillmentItemStatus.IN_PROGRESS && status != FulfillmentItemStatus.COMPENSATING
+                && status != FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME)) {
             return null;
         }
+        boolean query = status == FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME || statusQueryCount > 0;
         nextAttemptAt = null;
         updatedAt = now;
-        return send(tenantId, orderNumber, status == FulfillmentItemStatus.COMPENSATING ? compensationAction : action.name(),
-                now);
+        FulfillmentDispatch dispatch = send(tenantId, orderNumber,
+                status == FulfillmentItemStatus.COMPENSATING ? compensationAction : action.name(), now);
+        return query ? new FulfillmentDispatch(dispatch.tenantId(), dispatch.orderId(), dispatch.orderNumber(),
+                dispatch.itemId(), dispatch.itemType(), dispatch.responsibleSystem(), dispatch.action(),
+                dispatch.externalRequestId(), dispatch.attemptGroup(), dispatch.input(), true) : dispatch;
     }
 
     /** Cancels an item whose work has not started (or failed); false for one that is under way or done. */
@@ -340,6 +380,10 @@ public class FulfillmentItem {
 
     public Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public int statusQueryCount() {
+        return statusQueryCount;
     }
 
     public int retryCount() {

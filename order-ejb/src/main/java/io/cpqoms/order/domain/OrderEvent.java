@@ -229,7 +229,38 @@ public sealed interface OrderEvent {
         }
 
         public Timer timer() {
-            return new Timer(nextAttemptAt, new OrderTimer.RetryDue(orderId, itemId, externalRequestId));
+            return new Timer(nextAttemptAt, new OrderTimer.AttemptDue(orderId, itemId, externalRequestId));
+        }
+    }
+
+    /** A request was sent and not answered: its system is asked about it at {@code nextAttemptAt}. */
+    record OutcomeUnknown(UUID orderId, UUID itemId, String itemType, String responsibleSystem, String externalRequestId,
+                          int statusQueryCount, Instant nextAttemptAt, String reason) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_OUTCOME_UNKNOWN";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "externalRequestId", externalRequestId, "statusQueryCount", statusQueryCount,
+                    "nextAttemptAt", nextAttemptAt.toString(), "reason", reason);
+        }
+
+        public Timer timer() {
+            return new Timer(nextAttemptAt, new OrderTimer.AttemptDue(orderId, itemId, externalRequestId));
+        }
+    }
+
+    /** The system is asked what became of the request: a status query, nothing sent again. */
+    record StatusQuerySent(FulfillmentDispatch dispatch, int statusQueryCount) implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_STATUS_QUERIED";
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = sent(dispatch);
+            details.put("statusQueryCount", statusQueryCount);
+            return details;
         }
     }
 

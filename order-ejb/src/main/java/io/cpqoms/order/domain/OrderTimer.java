@@ -11,7 +11,7 @@ public sealed interface OrderTimer extends Serializable {
 
     UUID orderId();
 
-    /** A retryable request is due to go again. */
-    record RetryDue(UUID orderId, UUID itemId, String externalRequestId) implements OrderTimer {
+    /** An item's next attempt is due: its request again after a retryable failure, or a status query after an unknown outcome. */
+    record AttemptDue(UUID orderId, UUID itemId, String externalRequestId) implements OrderTimer {
     }
 }

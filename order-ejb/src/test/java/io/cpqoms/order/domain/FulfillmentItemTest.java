@@ -68,7 +68,7 @@ class FulfillmentItemTest {
         String expected = ORDER + ":" + item.id() + ":1";
         assertEquals(expected, item.externalRequestId());
         assertEquals(new FulfillmentDispatch("acme", ORDER, "ORD-000001", item.id(), "ACCESS_CIRCUIT_PROVISIONING",
-                "network-provisioning", "ADD", expected, 1, item.input()), dispatch);
+                "network-provisioning", "ADD", expected, 1, item.input(), false), dispatch);
         assertEquals(NOW, item.view().dispatchedAt());
     }
 

@@ -209,23 +209,23 @@ class OrderLifecycleScenarioTest {
         assertEquals(List.of(OrderEvent.ItemRetryScheduled.class), types(scheduled));
         OrderEvent.Timer timer = scheduled.get(0).event().timer();
         assertEquals(clock.plusSeconds(1), timer.at(), "the first retry after the base delay");
-        assertEquals(new OrderTimer.RetryDue(order.id(), billingless.id(), request), timer.due());
+        assertEquals(new OrderTimer.AttemptDue(order.id(), billingless.id(), request), timer.due());
         assertEquals(1, billingless.retryCount());
         order.itemRetryable(billingless.id(), request, "503 again (a redelivered report)", backoff, tick());
         assertEquals(List.of(), order.takeEvents(), "the retry is scheduled once");
 
-        order.retryDue(billingless.id(), request, tick());
+        order.attemptDue(billingless.id(), request, tick());
         List<CustomerOrder.Recorded> sent = order.takeEvents();
         assertEquals(List.of(OrderEvent.RetrySent.class), types(sent));
         assertEquals(request, sent.get(0).event().dispatch().externalRequestId(), "the same attempt keeps its request id");
-        order.retryDue(billingless.id(), request, tick());
+        order.attemptDue(billingless.id(), request, tick());
         assertEquals(List.of(), order.takeEvents(), "a timer that fires twice sends once");
 
         order.itemRetryable(billingless.id(), request, "503", backoff, tick());
         assertEquals(clock.plusSeconds(2), order.takeEvents().get(0).event().timer().at(), "doubled");
-        order.retryDue(billingless.id(), request, tick());
+        order.attemptDue(billingless.id(), request, tick());
         order.itemRetryable(billingless.id(), request, "503", backoff, tick());
-        order.retryDue(billingless.id(), request, tick());
+        order.attemptDue(billingless.id(), request, tick());
         order.takeEvents();
         order.itemRetryable(billingless.id(), request, "503", backoff, tick());
 
@@ -235,6 +235,51 @@ class OrderLifecycleScenarioTest {
         assertEquals(List.of(OrderEvent.ItemFailed.class, OrderEvent.FellOut.class, OrderEvent.FalloutOpened.class),
                 types(order.takeEvents()));
         assertEquals(FulfillmentItem.RETRY_BUDGET_EXHAUSTED, order.falloutCases().get(0).reasonCode());
+    }
+
+    @Test
+    void anUnansweredRequestIsAskedAboutOnATimerNeverSentBlindAndFallsOutWhenNobodyCanTell() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        String request = ip.externalRequestId();
+        RetryBackoff backoff = new RetryBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8), () -> 1.0);
+
+        order.itemOutcomeUnknown(ip.id(), request, "read timed out", backoff, 2, tick());
+        assertEquals(FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME, ip.status());
+        List<CustomerOrder.Recorded> unknown = order.takeEvents();
+        assertEquals(List.of(OrderEvent.OutcomeUnknown.class), types(unknown));
+        assertEquals(new OrderTimer.AttemptDue(order.id(), ip.id(), request), unknown.get(0).event().timer().due());
+
+        order.attemptDue(ip.id(), request, tick());
+        List<CustomerOrder.Recorded> queried = order.takeEvents();
+        assertEquals(List.of(OrderEvent.StatusQuerySent.class), types(queried));
+        assertTrue(queried.get(0).event().dispatch().statusQuery(), "a status query, not the work again");
+        assertEquals(request, queried.get(0).event().dispatch().externalRequestId());
+
+        order.itemOutcomeUnknown(ip.id(), request, "not found", backoff, 2, tick());
+        order.attemptDue(ip.id(), request, tick());
+        order.takeEvents();
+        order.itemOutcomeUnknown(ip.id(), request, "not found", backoff, 2, tick());
+
+        assertEquals(FulfillmentItemStatus.FAILED, ip.status());
+        assertEquals(FulfillmentItem.UNKNOWN_OUTCOME, ip.failureCode());
+        assertEquals(OrderStatus.FALLOUT, order.status());
+        assertEquals(FulfillmentItem.UNKNOWN_OUTCOME, order.falloutCases().get(0).reasonCode());
+    }
+
+    @Test
+    void aStatusQueryThatFindsTheWorkDoneCompletesTheItem() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        RetryBackoff backoff = new RetryBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8), () -> 1.0);
+        order.itemOutcomeUnknown(ip.id(), ip.externalRequestId(), "read timed out", backoff, 3, tick());
+        order.attemptDue(ip.id(), ip.externalRequestId(), tick());
+
+        order.itemCompleted(ip.id(), ip.externalRequestId(), "IPAM-1", Map.of(), tick());
+
+        assertEquals(FulfillmentItemStatus.COMPLETED, ip.status());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
     }
 
     @Test
