@@ -35,6 +35,15 @@ public interface QuoteRepository {
      */
     void store(Quote quote);
 
+    /**
+     * The tenant's approval policy in effect now: the newest version of the tenant's own, or of the
+     * default ({@code *}) when the tenant has none.
+     */
+    ApprovalPolicy policy(String tenantId);
+
+    /** Keeps a superseded revision as it was offered. */
+    void keep(QuoteRevision revision);
+
     /** Keeps an audit entry with the command's change. */
     void record(AuditEntry entry);
 
