@@ -77,8 +77,8 @@ class QuoteApprovalTest {
         assertTrue(triggers.get(0).evidence().contains("99.96%"), triggers.get(0).evidence());
 
         Quote modest = quote("36");
-        price(modest, "25", "30");
-        assertEquals(List.of("QUOTE_DISCOUNT@1"), rules(POLICY.evaluate(modest.priceSnapshot(), modest.approvalLines())));
+        price(modest, "45", "30");
+        assertEquals(List.of("QUOTE_DISCOUNT@1", "LINE_DISCOUNT@1"), rules(POLICY.evaluate(modest.priceSnapshot(), modest.approvalLines())));
         Quote plain = quote("24");
         price(plain, "5", "40");
         assertEquals(List.of(), POLICY.evaluate(plain.priceSnapshot(), plain.approvalLines()));
@@ -146,7 +146,7 @@ class QuoteApprovalTest {
     @Test
     void aRejectionNeedsAReasonAndOnlyANewRevisionMovesOn() {
         Quote quote = quote("36");
-        price(quote, "25", "30");
+        price(quote, "45", "30");
         quote.submit(POLICY, "alice", NOW);
         DomainException noReason = assertThrows(DomainException.class, () -> quote.decide(
                 new ApprovalDecisionRequest(ApprovalDecision.REJECT, " ", null, null), "sam", LEVEL_1, NOW));
@@ -170,11 +170,11 @@ class QuoteApprovalTest {
     @Test
     void aDecisionIsBoundToItsRevisionAndAnOldRevisionIsNeverAccepted() {
         Quote quote = quote("36");
-        price(quote, "25", "30");
+        price(quote, "45", "30");
         quote.submit(POLICY, "alice", NOW);
         UUID firstSnapshot = quote.priceSnapshot().priceSnapshotId();
         quote.revise(NOW);
-        price(quote, "25", "30");
+        price(quote, "45", "30");
         assertEquals(ApprovalStatus.WITHDRAWN, quote.approvals().get(0).status(), "the pending request of revision 1 is withdrawn");
         quote.submit(POLICY, "alice", NOW);
         assertEquals(Quote.QUOTE_REVISION_SUPERSEDED, assertThrows(DomainException.class, () -> quote.decide(
@@ -191,20 +191,20 @@ class QuoteApprovalTest {
     @Test
     void smartReApprovalKeepsAnApprovalThatStillCoversTheNewRevision() {
         Quote quote = quote("36");
-        price(quote, "25", "30");
+        price(quote, "45", "30");
         QuoteApproval first = quote.submit(POLICY, "alice", NOW);
         quote.decide(approve(), "sam", LEVEL_1, NOW);
         assertEquals(QuoteStatus.APPROVED, quote.status());
 
         quote.revise(NOW);
-        price(quote, "22", "32");
+        price(quote, "42", "32");
         QuoteApproval kept = quote.submit(POLICY, "alice", NOW);
         assertEquals(ApprovalStatus.APPROVED, kept.status(), "a smaller discount keeps the approval");
         assertEquals(first.id(), kept.carriedOverFrom());
         assertEquals(QuoteStatus.APPROVED, quote.status());
 
         quote.revise(NOW);
-        price(quote, "30", "32");
+        price(quote, "50", "32");
         QuoteApproval again = quote.submit(POLICY, "alice", NOW);
         assertEquals(ApprovalStatus.PENDING, again.status(), "a larger discount needs approval again");
         assertNull(again.carriedOverFrom());
@@ -244,7 +244,7 @@ class QuoteApprovalTest {
     @Test
     void anOpenQuoteIsCancelledAndAnExpiredOneIsRefused() {
         Quote quote = quote("36");
-        price(quote, "25", "30");
+        price(quote, "45", "30");
         quote.submit(POLICY, "alice", NOW);
         assertEquals(Quote.CANCELLATION_INVALID, assertThrows(DomainException.class,
                 () -> quote.cancel(new QuoteCancellationRequest(""), "alice", NOW)).code());
