@@ -1,5 +1,6 @@
 package io.cpqoms.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * level 2 (deal-desk) before acceptance and becomes an order whose timeline names the approval;
  * self-approval is refused; a rejection needs a reason and only a new revision moves on; a revision
  * supersedes the old one, which is neither accepted nor ordered; a cancelled quote and one past its
- * validity are refused with their codes.
+ * validity are refused with their codes, and the persistent expiry sweep marks the latter EXPIRED.
  */
 class QuoteLifecycleIT {
 
@@ -162,6 +165,31 @@ class QuoteLifecycleIT {
         }
         problem(SALES.post("/api/quotes/" + quote + "/acceptance", acceptance(1)), 409, "QUOTE_EXPIRED");
         problem(SALES.post("/api/quotes/" + quote + "/submission", null), 409, "QUOTE_EXPIRED");
+
+        // the persistent sweep timer marks it EXPIRED and publishes quote.expired.v1 through the outbox
+        await("the expiry sweep").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> SALES.get("/api/quotes/" + quote).json().getString("status").equals("EXPIRED"));
+        try (Connection db = database();
+             PreparedStatement events = db.prepareStatement("select count(*) from quote.outbox_event"
+                     + " where aggregate_id = ? and event_type = 'quote.expired.v1'");
+             PreparedStatement audit = db.prepareStatement("select count(*) from quote.audit_entry"
+                     + " where aggregate_id = ? and action = 'QUOTE_EXPIRED'")) {
+            events.setString(1, quote);
+            audit.setString(1, quote);
+            assertEquals(1, count(events), "one quote.expired.v1");
+            assertEquals(1, count(audit), "one audit entry");
+        }
+        problem(SALES.post("/api/quotes/" + quote + "/acceptance", acceptance(1)), 409, "QUOTE_EXPIRED");
+        problem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote + "\",\"revision\":1,\"acceptanceId\":\""
+                + UUID.randomUUID() + "\"}"), 409, "QUOTE_EXPIRED");
+        problem(SALES.post("/api/quotes/" + quote + "/cancellation", "{\"reason\":\"late\"}"), 409, "QUOTE_NOT_CANCELLABLE");
+    }
+
+    private static long count(PreparedStatement query) throws Exception {
+        try (ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------

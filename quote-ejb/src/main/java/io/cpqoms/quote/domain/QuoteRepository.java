@@ -2,6 +2,8 @@ package io.cpqoms.quote.domain;
 
 import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.OutboxEvent;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,6 +42,16 @@ public interface QuoteRepository {
      * default ({@code *}) when the tenant has none.
      */
     ApprovalPolicy policy(String tenantId);
+
+    /** A quote the expiry sweep is to look at. */
+    record Due(String tenantId, UUID quoteId) {
+    }
+
+    /**
+     * Open quotes of every tenant whose validity ended before {@code today} (UTC), oldest validity first,
+     * at most {@code limit}.
+     */
+    List<Due> dueForExpiry(LocalDate today, int limit);
 
     /** Keeps a superseded revision as it was offered. */
     void keep(QuoteRevision revision);

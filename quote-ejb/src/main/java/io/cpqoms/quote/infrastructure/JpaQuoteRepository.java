@@ -13,6 +13,7 @@ import io.cpqoms.kernel.Json;
 import io.cpqoms.quote.domain.ApprovalPolicy;
 import io.cpqoms.quote.domain.QuoteRevision;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +91,18 @@ public class JpaQuoteRepository implements QuoteRepository {
         public BigDecimal threshold;
         public List<Integer> standardTerms;
         public int level;
+    }
+
+    @Override
+    public List<Due> dueForExpiry(LocalDate today, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select tenant_id, id::text from quote.quote"
+                + " where status in ('DRAFT', 'PRICED', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED') and valid_until < ?1"
+                + " order by valid_until, id limit ?2")
+                .setParameter(1, java.sql.Date.valueOf(today)).setParameter(2, limit).getResultList();
+        List<Due> due = new ArrayList<>(rows.size());
+        rows.forEach(row -> due.add(new Due((String) row[0], UUID.fromString((String) row[1]))));
+        return due;
     }
 
     @Override

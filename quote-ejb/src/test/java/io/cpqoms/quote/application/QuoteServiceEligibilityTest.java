@@ -92,6 +92,11 @@ class QuoteServiceEligibilityTest {
             }
 
             @Override
+            public List<Due> dueForExpiry(java.time.LocalDate today, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public void keep(io.cpqoms.quote.domain.QuoteRevision revision) {
                 throw new UnsupportedOperationException();
             }
