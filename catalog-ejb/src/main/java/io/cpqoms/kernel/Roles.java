@@ -14,6 +14,8 @@ public final class Roles {
     public static final String SALES = "sales";
     /** Approves or rejects quotes (not its own requests). */
     public static final String SALES_APPROVER = "sales-approver";
+    /** The second level of quote approval (the deal desk): large discounts, margins below the floor. */
+    public static final String DEAL_DESK = "deal-desk";
     /** A trusted integration that creates orders, directly or from quotes. */
     public static final String ORDER_CAPTURE = "order-capture";
     /** Reads the operational view; retries fulfillment items; works the fallout cases of its group. */
@@ -29,7 +31,7 @@ public final class Roles {
     /** Read-only audit timelines, nothing else. */
     public static final String AUDITOR = "auditor";
 
-    public static final List<String> ALL = List.of(CATALOG_ADMIN, SALES, SALES_APPROVER, ORDER_CAPTURE, OPERATIONS,
+    public static final List<String> ALL = List.of(CATALOG_ADMIN, SALES, SALES_APPROVER, DEAL_DESK, ORDER_CAPTURE, OPERATIONS,
             OPERATIONS_SUPERVISOR, BREAK_GLASS, FULFILLMENT_WORKER, CUSTOMER_SERVICE, AUDITOR);
 
     /** The realm group that names a user's tenant: {@code tenant-<id>}. */

@@ -69,7 +69,7 @@ public class CallerContext {
 
     /** The roles that see what offerings cost the provider (unit costs, margins): not customer-facing roles. */
     private static final java.util.List<String> COST_READERS = java.util.List.of(Roles.CATALOG_ADMIN, Roles.SALES,
-            Roles.SALES_APPROVER, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR);
+            Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR);
 
     /** Whether the caller may see unit costs and margins; a customer-service reader sees prices only. */
     public boolean seesCosts() {

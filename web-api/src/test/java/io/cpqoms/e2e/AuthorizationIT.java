@@ -26,7 +26,9 @@ class AuthorizationIT {
             Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> CATALOG_ADMIN = Set.of(Roles.CATALOG_ADMIN);
     private static final Set<String> SALES = Set.of(Roles.SALES);
-    private static final Set<String> QUOTE_READERS = Set.of(Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> QUOTE_READERS = Set.of(Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK,
+            Roles.CUSTOMER_SERVICE);
+    private static final Set<String> APPROVERS = Set.of(Roles.SALES_APPROVER, Roles.DEAL_DESK);
     private static final Set<String> ORDER_CAPTURERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE);
     private static final Set<String> ORDER_CAPTURE = Set.of(Roles.ORDER_CAPTURE);
     private static final Set<String> ORDER_READERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
@@ -62,6 +64,10 @@ class AuthorizationIT {
             new Rule("POST", "/quotes/{id}/items/{itemId}/price-overrides", SALES),
             new Rule("POST", "/quotes/{id}/pricing", SALES),
             new Rule("POST", "/quotes/{id}/acceptance", SALES),
+            new Rule("POST", "/quotes/{id}/submission", SALES),
+            new Rule("POST", "/quotes/{id}/approvals", APPROVERS),
+            new Rule("POST", "/quotes/{id}/revisions", SALES),
+            new Rule("POST", "/quotes/{id}/cancellation", SALES),
             new Rule("POST", "/prices/calculations", PRICE_CALCULATORS),
             new Rule("POST", "/orders/from-quote", ORDER_CAPTURERS),
             new Rule("POST", "/orders", ORDER_CAPTURE),

@@ -171,7 +171,7 @@ public final class HostileRequests {
 
     /** Preferred caller when several roles may call an operation: the one that sees most (drafts, any case). */
     private static final List<String> ROLE_PREFERENCE = List.of("catalog-admin", "sales", "order-capture",
-            "operations-supervisor", "break-glass", "fulfillment-worker", "customer-service", "operations", "sales-approver",
+            "operations-supervisor", "break-glass", "fulfillment-worker", "customer-service", "operations", "sales-approver", "deal-desk",
             "auditor");
 
     private static final Pattern ENUM_LIKE = Pattern.compile("[A-Z][A-Z0-9_]{2,}");

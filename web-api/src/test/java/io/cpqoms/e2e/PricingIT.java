@@ -220,6 +220,14 @@ class PricingIT {
         assertTrue(snapshot.getJsonObject("signals").getBoolean("manualOverride"));
         assertAmount("7.44", line(snapshot, item).getJsonObject("signals"), "discountPercent"); // (2700 - 1500 - 999) / 2700
 
+        // a manual override needs level 1 of the approval policy before the customer accepts
+        assertProblem(SALES.post("/api/quotes/" + quote + "/acceptance", "{\"revision\":1,\"customerContact\":\"Dana Buyer\"}"),
+                409, "QUOTE_APPROVAL_REQUIRED");
+        Api.Reply submitted = SALES.post("/api/quotes/" + quote + "/submission", null);
+        assertEquals("PENDING_APPROVAL", submitted.json().getString("status"), submitted.body());
+        Api.Reply approved = Api.as("acme-sales-approver").post("/api/quotes/" + quote + "/approvals",
+                "{\"decision\":\"APPROVE\",\"comment\":\"competitor match\"}");
+        assertEquals("APPROVED", approved.json().getString("status"), approved.body());
         Api.Reply accepted = SALES.post("/api/quotes/" + quote + "/acceptance",
                 "{\"revision\":1,\"customerContact\":\"Dana Buyer\"}");
         assertEquals(200, accepted.status(), accepted.body());

@@ -83,6 +83,7 @@ public class OrderCaptureService implements OrderCommands {
         }
         Instant now = Instant.now();
         QuoteView quote = quotes.quote(context, request.quoteId());
+        OrderChecks.refuseClosedRevision(quote, request.revision());
         List<LineDraft> lines = OrderLines.fromQuote(quote.items(), quote.priceSnapshot());
         OrderDraft draft = new OrderDraft(OrderType.NEW, quote.customerId(), quote.accountId(), quote.catalogVersionId(),
                 quote.id(), quote.quoteNumber(), request.revision(), request.acceptanceId(),

@@ -143,6 +143,9 @@ public class OrderQueryService implements OrderQueries {
             details.put("acceptanceId", acceptance.acceptanceId().toString());
             details.put("priceSnapshotId", String.valueOf(acceptance.priceSnapshotId()));
             details.put("customerContact", acceptance.customerContact());
+            if (acceptance.approvalId() != null) {
+                details.put("approvalId", acceptance.approvalId().toString());
+            }
             if (acceptance.evidenceReference() != null) {
                 details.put("evidenceReference", acceptance.evidenceReference());
             }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Acceptance evidence: which revision, with which price snapshot, accepted by whom at the customer,
- * recorded by which user, when. Its id is what an order is captured against.
+ * recorded by which user, when, and the approval it relied on (null when the revision needed none).
+ * Its id is what an order is captured against.
  */
 public record Acceptance(UUID acceptanceId,
                          int revision,
@@ -13,5 +14,6 @@ public record Acceptance(UUID acceptanceId,
                          String customerContact,
                          String evidenceReference,
                          String recordedBy,
-                         Instant acceptedAt) {
+                         Instant acceptedAt,
+                         UUID approvalId) {
 }

@@ -35,6 +35,21 @@ public interface QuoteCommands {
     /** Prices the quote with its pinned catalog version and stores the snapshot. */
     QuoteView price(CommandContext context, UUID quoteId);
 
-    /** Records acceptance of a priced revision; accepting the same revision again returns the same evidence. */
+    /**
+     * Records acceptance of the latest revision, priced without any rule of the approval policy
+     * triggering, or approved; accepting the same revision again returns the same evidence.
+     */
     QuoteView accept(CommandContext context, UUID quoteId, AcceptanceRequest request);
+
+    /** Submits the priced revision for approval under the tenant's approval policy. */
+    QuoteView submit(CommandContext context, UUID quoteId);
+
+    /** An approver's decision at the level the revision's pending request waits for. */
+    QuoteView decide(CommandContext context, UUID quoteId, ApprovalDecisionRequest request);
+
+    /** Starts the next revision as a draft with the items copied; the current one is superseded. */
+    QuoteView revise(CommandContext context, UUID quoteId);
+
+    /** Cancels an open quote, with a reason. */
+    QuoteView cancel(CommandContext context, UUID quoteId, QuoteCancellationRequest request);
 }

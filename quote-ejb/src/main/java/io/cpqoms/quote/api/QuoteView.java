@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A quote with its line tree (flat, parents first), its stored price snapshot and its acceptance. */
+/**
+ * A quote at its latest revision with its line tree (flat, parents first), its stored price snapshot,
+ * the approval request of this revision (null before submission) and its acceptance.
+ */
 public record QuoteView(UUID id,
                         String quoteNumber,
                         int revision,
@@ -19,6 +22,7 @@ public record QuoteView(UUID id,
                         List<QuoteItemView> items,
                         PriceSnapshot priceSnapshot,
                         Acceptance acceptance,
+                        ApprovalView approval,
                         long entityVersion,
                         String createdBy,
                         Instant createdAt,
@@ -31,7 +35,8 @@ public record QuoteView(UUID id,
     /** This quote with the price snapshot's costs and margins left out (a customer-facing reader's view). */
     public QuoteView withoutCosts() {
         return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId, validUntil,
-                items, priceSnapshot == null ? null : priceSnapshot.withoutCosts(), acceptance, entityVersion, createdBy,
+                items, priceSnapshot == null ? null : priceSnapshot.withoutCosts(), acceptance,
+                approval == null ? null : approval.withoutCosts(), entityVersion, createdBy,
                 createdAt, updatedAt);
     }
 }

@@ -20,6 +20,12 @@ import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
+import io.cpqoms.quote.api.ApprovalDecision;
+import io.cpqoms.quote.api.ApprovalDecisionRequest;
+import io.cpqoms.quote.api.ApprovalStatus;
+import io.cpqoms.quote.api.QuoteCancellationRequest;
+import io.cpqoms.quote.domain.QuoteApproval;
+import io.cpqoms.quote.domain.QuoteRevision;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
@@ -216,13 +222,13 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
     public QuoteView accept(CommandContext context, UUID quoteId, AcceptanceRequest request) {
         Instant now = Instant.now();
         Quote quote = quotes.lock(context.tenantId(), quoteId);
-        if (quote.accept(request, context.actor(), now)) {
+        if (quote.accept(request, quotes.policy(context.tenantId()), context.actor(), now)) {
             quotes.store(quote);
             Acceptance acceptance = quote.acceptance();
             Map<String, Object> data = details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(),
                     "revision", acceptance.revision(), "customerId", quote.customerId(),
                     "accountId", quote.accountId(), "catalogVersionId", quote.catalogVersionId(),
-                    "acceptanceId", acceptance.acceptanceId());
+                    "acceptanceId", acceptance.acceptanceId(), "approvalId", acceptance.approvalId());
             data.putAll(totals(quote.priceSnapshot()));
             data.put("acceptedAt", acceptance.acceptedAt().toString());
             event(context, now, "quote.accepted.v1", quote, data);
@@ -233,6 +239,96 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
             audit(context, now, "QUOTE_ACCEPTED", quote, details);
         }
         return quote.view();
+    }
+
+    @Override
+    public QuoteView submit(CommandContext context, UUID quoteId) {
+        Instant now = Instant.now();
+        Quote quote = quotes.lock(context.tenantId(), quoteId);
+        QuoteApproval approval = quote.submit(quotes.policy(context.tenantId()), context.actor(), now);
+        quotes.store(quote);
+        Map<String, Object> data = reference(quote);
+        data.putAll(totals(quote.priceSnapshot()));
+        data.putAll(approvalData(approval));
+        audit(context, now, "QUOTE_SUBMITTED", quote, data);
+        event(context, now, "quote.submitted.v1", quote, data);
+        if (approval.status() == ApprovalStatus.PENDING) {
+            event(context, now, "quote.approval-requested.v1", quote, data);
+        } else {
+            event(context, now, "quote.approved.v1", quote, data);
+        }
+        return quote.view();
+    }
+
+    @Override
+    public QuoteView decide(CommandContext context, UUID quoteId, ApprovalDecisionRequest request) {
+        Quote.checkDecision(request);
+        Instant now = Instant.now();
+        Quote quote = quotes.lock(context.tenantId(), quoteId);
+        int level = quote.currentApproval() == null || quote.currentApproval().nextLevel() == null ? 0
+                : quote.currentApproval().nextLevel();
+        QuoteApproval approval = quote.decide(request, context.actor(), context.roles(), now);
+        quotes.store(quote);
+        Map<String, Object> data = reference(quote);
+        data.putAll(approvalData(approval));
+        data.putAll(details("decision", request.decision().name(), "decidedLevel", level,
+                "comment", request.comment() == null || request.comment().isBlank() ? null : request.comment().strip()));
+        audit(context, now, request.decision() == ApprovalDecision.APPROVE ? "QUOTE_APPROVAL_GRANTED" : "QUOTE_REJECTED",
+                quote, data);
+        if (approval.status() == ApprovalStatus.APPROVED) {
+            event(context, now, "quote.approved.v1", quote, data);
+        } else if (approval.status() == ApprovalStatus.REJECTED) {
+            event(context, now, "quote.rejected.v1", quote, data);
+        } else {
+            event(context, now, "quote.approval-requested.v1", quote, data);
+        }
+        return quote.view();
+    }
+
+    @Override
+    public QuoteView revise(CommandContext context, UUID quoteId) {
+        Instant now = Instant.now();
+        Quote quote = quotes.lock(context.tenantId(), quoteId);
+        QuoteRevision superseded = quote.revise(now);
+        quotes.keep(superseded);
+        quotes.store(quote);
+        Map<String, Object> data = reference(quote);
+        data.put("supersededRevision", superseded.revision());
+        audit(context, now, "QUOTE_REVISED", quote, data);
+        event(context, now, "quote.superseded.v1", quote, details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(),
+                "revision", superseded.revision(), "customerId", quote.customerId(), "supersededBy", quote.revision()));
+        event(context, now, "quote.revised.v1", quote, data);
+        return quote.view();
+    }
+
+    @Override
+    public QuoteView cancel(CommandContext context, UUID quoteId, QuoteCancellationRequest request) {
+        Quote.checkCancellation(request);
+        Instant now = Instant.now();
+        Quote quote = quotes.lock(context.tenantId(), quoteId);
+        quote.cancel(request, context.actor(), now);
+        quotes.store(quote);
+        Map<String, Object> data = reference(quote);
+        data.put("reason", request.reason().strip());
+        audit(context, now, "QUOTE_CANCELLED", quote, data);
+        event(context, now, "quote.cancelled.v1", quote, data);
+        return quote.view();
+    }
+
+    private static Map<String, Object> reference(Quote quote) {
+        return details("quoteId", quote.id(), "quoteNumber", quote.quoteNumber(), "revision", quote.revision(),
+                "customerId", quote.customerId(), "status", quote.status().name());
+    }
+
+    /** The approval request's id, binding, state and triggered rules. */
+    private static Map<String, Object> approvalData(QuoteApproval approval) {
+        Map<String, Object> data = details("approvalId", approval.id(), "approvalStatus", approval.status().name(),
+                "priceSnapshotId", approval.priceSnapshotId(), "requiredLevel", approval.requiredLevel(),
+                "nextLevel", approval.nextLevel(), "nextRole", approval.nextRole(),
+                "carriedOverFrom", approval.carriedOverFrom());
+        data.put("rules", approval.triggers().stream().map(t -> details("rule", t.rule(), "lineNumber", t.lineNumber(),
+                "level", t.level())).toList());
+        return data;
     }
 
     @Override

@@ -10,6 +10,11 @@ import io.cpqoms.kernel.JsonText;
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.quote.api.Acceptance;
 import io.cpqoms.quote.api.AcceptanceRequest;
+import io.cpqoms.quote.api.ApprovalDecisionRequest;
+import io.cpqoms.quote.api.ApprovalDecision;
+import io.cpqoms.quote.api.ApprovalStatus;
+import io.cpqoms.quote.api.ApprovalTrigger;
+import io.cpqoms.quote.api.QuoteCancellationRequest;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteStatus;
@@ -40,10 +45,13 @@ import java.util.UUID;
 
 /**
  * The quote aggregate: a customer's quote pinned to one published catalog version, with its item tree,
- * its stored price snapshot and, once accepted, the acceptance evidence. Every change goes through the
- * lifecycle of {@link QuoteStatus}: a draft is edited and priced, a priced quote is accepted or edited
- * again (which drops its price and takes it back to draft), an accepted quote never changes.
- * Dates (validity) are UTC days.
+ * its stored price snapshot, the approval requests of its revisions and, once accepted, the acceptance
+ * evidence. Every change goes through the lifecycle of {@link QuoteStatus}: a draft is edited and
+ * priced; a priced quote is edited again (back to draft), submitted for approval under the tenant's
+ * {@link ApprovalPolicy}, or accepted when the policy needs no approval; a pending request is decided
+ * level by level; a new revision supersedes the current one (kept as a {@link QuoteRevision}) and starts
+ * as a draft with the items copied; an open quote can be cancelled; an accepted quote never changes.
+ * Dates (validity) are UTC days: a quote is valid through its {@code validUntil} day and expired after it.
  */
 @Entity
 @Table(name = "quote", schema = "quote")
@@ -56,7 +64,7 @@ public class Quote {
     public static final String FIELD_TOO_LONG = "FIELD_TOO_LONG";
     public static final String VALID_UNTIL_IN_PAST = "VALID_UNTIL_IN_PAST";
 
-    /** The quote is accepted: no item may be added and it is not priced again (409). */
+    /** The quote is submitted, decided, accepted or closed: no item may be added and it is not priced again (409). */
     public static final String QUOTE_NOT_EDITABLE = "QUOTE_NOT_EDITABLE";
     /** A quote without items has nothing to price (422). */
     public static final String QUOTE_HAS_NO_ITEMS = "QUOTE_HAS_NO_ITEMS";
@@ -74,6 +82,36 @@ public class Quote {
     public static final String PRICE_OVERRIDE_INVALID = "PRICE_OVERRIDE_INVALID";
     /** Violation rule of {@link #PRICE_OVERRIDE_INVALID}: a negative amount or more decimals than the currency has. */
     public static final String AMOUNT_INVALID = "AMOUNT_INVALID";
+    /** A submission of a quote that is not priced, or already submitted (409). */
+    public static final String QUOTE_NOT_SUBMITTABLE = "QUOTE_NOT_SUBMITTABLE";
+    /** A decision on a quote that has no pending approval request (409). */
+    public static final String QUOTE_NOT_PENDING_APPROVAL = "QUOTE_NOT_PENDING_APPROVAL";
+    /** The decision names a revision or price snapshot the pending request is not bound to (409). */
+    public static final String APPROVAL_REVISION_MISMATCH = "APPROVAL_REVISION_MISMATCH";
+    /** The requester of an approval cannot decide it (403). */
+    public static final String SELF_APPROVAL = "SELF_APPROVAL";
+    /** The caller does not hold the role of the level the request waits for (403). */
+    public static final String APPROVAL_LEVEL_NOT_ALLOWED = "APPROVAL_LEVEL_NOT_ALLOWED";
+    /** The decision is missing, or a rejection without a reason (400). */
+    public static final String APPROVAL_DECISION_INVALID = "APPROVAL_DECISION_INVALID";
+    public static final String REJECTION_REASON_REQUIRED = "REJECTION_REASON_REQUIRED";
+    /** The quote's price needs approval that it does not have (409). */
+    public static final String QUOTE_APPROVAL_REQUIRED = "QUOTE_APPROVAL_REQUIRED";
+    /** The quote was rejected; only a new revision moves it on (409). */
+    public static final String QUOTE_REJECTED = "QUOTE_REJECTED";
+    /** The quote is past its validity (409). */
+    public static final String QUOTE_EXPIRED = "QUOTE_EXPIRED";
+    /** The quote is cancelled (409). */
+    public static final String QUOTE_CANCELLED = "QUOTE_CANCELLED";
+    /** The command names a revision that a newer one superseded; only the latest revision counts (409). */
+    public static final String QUOTE_REVISION_SUPERSEDED = "QUOTE_REVISION_SUPERSEDED";
+    /** A revision of an accepted, cancelled or expired quote (409). */
+    public static final String QUOTE_NOT_REVISABLE = "QUOTE_NOT_REVISABLE";
+    /** A cancellation of an accepted, cancelled or expired quote (409). */
+    public static final String QUOTE_NOT_CANCELLABLE = "QUOTE_NOT_CANCELLABLE";
+    /** The cancellation gives no reason, or one that is too long (400). */
+    public static final String CANCELLATION_INVALID = "CANCELLATION_INVALID";
+
     /** The quote has no item with that id (404). */
     public static final String QUOTE_ITEM_NOT_FOUND = "QUOTE_ITEM_NOT_FOUND";
 
@@ -84,6 +122,7 @@ public class Quote {
     public static final int MAX_CONTACT_LENGTH = 200;
     public static final int MAX_EVIDENCE_LENGTH = 500;
     public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_DECISION_COMMENT_LENGTH = 2000;
 
     @Id
     private UUID id;
@@ -158,9 +197,26 @@ public class Quote {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "accepted_approval_id")
+    private UUID acceptedApprovalId;
+
+    @Column(name = "closed_reason")
+    private String closedReason;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closed_by")
+    private String closedBy;
+
     @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")
     private List<QuoteItem> items = new ArrayList<>();
+
+    /** The approval requests of every revision, oldest first. */
+    @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL)
+    @OrderBy("requestedAt")
+    private List<QuoteApproval> approvals = new ArrayList<>();
 
     protected Quote() {
     }
@@ -219,8 +275,8 @@ public class Quote {
 
     /** Refuses unless items may be added, which takes the quote (back) to draft. */
     public void ensureEditable() {
-        require(QuoteStatus.DRAFT, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber
-                + " is accepted and cannot be changed.");
+        require(QuoteStatus.DRAFT, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber + " is " + status
+                + " and cannot be changed" + (status.open() ? "; start a new revision to change it." : "."));
     }
 
     /**
@@ -329,8 +385,8 @@ public class Quote {
     }
 
     private void ensurePriceable() {
-        require(QuoteStatus.PRICED, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber
-                + " is accepted; its price snapshot is final.");
+        require(QuoteStatus.PRICED, QUOTE_NOT_EDITABLE, "Quote " + quoteNumber + " is " + status
+                + "; its price snapshot is final" + (status.open() ? " for this revision; start a new revision to change it." : "."));
         if (items.isEmpty()) {
             throw DomainException.ruleViolation("A quote without items cannot be priced.", List.of(new Violation(
                     QUOTE_HAS_NO_ITEMS, "items", "Quote " + quoteNumber + " has no items; add an item first.")));
@@ -364,7 +420,7 @@ public class Quote {
      * a recalculation). Returns false, changing nothing, when the same acceptance (same revision, same
      * customer contact) is already recorded; any other acceptance of an accepted quote is refused.
      */
-    public boolean accept(AcceptanceRequest request, String actor, Instant now) {
+    public boolean accept(AcceptanceRequest request, ApprovalPolicy policy, String actor, Instant now) {
         checkAcceptance(request);
         String contact = request.customerContact().strip();
         if (status == QuoteStatus.ACCEPTED) {
@@ -375,12 +431,40 @@ public class Quote {
                     + acceptedRevision + " was accepted by " + customerContact + " (acceptance " + acceptanceId
                     + "); a different acceptance cannot be recorded.");
         }
-        require(QuoteStatus.ACCEPTED, QUOTE_NOT_PRICED, "Quote " + quoteNumber
-                + " is a draft; price it before it is accepted.");
+        ensureOpen(now);
+        if (request.revision() < revision) {
+            throw DomainException.conflict(QUOTE_REVISION_SUPERSEDED, "Revision " + request.revision() + " of quote "
+                    + quoteNumber + " is superseded by revision " + revision + "; only the latest revision can be accepted.");
+        }
         if (request.revision() != revision) {
             throw DomainException.conflict(QUOTE_REVISION_MISMATCH, "The acceptance names revision "
                     + request.revision() + " but quote " + quoteNumber + " is at revision " + revision + ".");
         }
+        switch (status) {
+            case DRAFT -> throw DomainException.conflict(QUOTE_NOT_PRICED, "Quote " + quoteNumber
+                    + " is a draft; price it before it is accepted.");
+            case PENDING_APPROVAL -> throw DomainException.conflict(QUOTE_APPROVAL_REQUIRED, "Revision " + revision
+                    + " of quote " + quoteNumber + " waits for approval at level " + currentApproval().nextLevel() + " ("
+                    + currentApproval().nextRole() + "); it cannot be accepted before it is approved.");
+            case REJECTED -> throw DomainException.conflict(QUOTE_REJECTED, "Revision " + revision + " of quote "
+                    + quoteNumber + " was rejected; only a new revision moves it on.");
+            case PRICED -> {
+                List<ApprovalTrigger> triggers = policy.evaluate(priceSnapshot(), approvalLines());
+                if (!triggers.isEmpty()) {
+                    throw DomainException.conflict(QUOTE_APPROVAL_REQUIRED, "Revision " + revision + " of quote "
+                            + quoteNumber + " needs approval up to level " + ApprovalPolicy.requiredLevel(triggers)
+                            + " before it is accepted; submit it. " + String.join(" ",
+                            triggers.stream().map(ApprovalTrigger::evidence).toList()));
+                }
+            }
+            default -> {
+                // APPROVED: accepted below with its approval
+            }
+        }
+        require(QuoteStatus.ACCEPTED, QUOTE_NOT_PRICED, "Quote " + quoteNumber + " is " + status
+                + " and cannot be accepted.");
+        QuoteApproval approval = currentApproval();
+        acceptedApprovalId = status == QuoteStatus.APPROVED && approval != null ? approval.id() : null;
         acceptanceId = UUID.randomUUID();
         acceptedRevision = revision;
         acceptedPriceSnapshotId = priceSnapshot().priceSnapshotId();
@@ -409,12 +493,221 @@ public class Quote {
     /** The acceptance evidence, or null while the quote is not accepted. */
     public Acceptance acceptance() {
         return acceptanceId == null ? null : new Acceptance(acceptanceId, acceptedRevision, acceptedPriceSnapshotId,
-                customerContact, evidenceReference, acceptedBy, acceptedAt);
+                customerContact, evidenceReference, acceptedBy, acceptedAt, acceptedApprovalId);
+    }
+
+    /**
+     * Refuses a command on a quote that is cancelled or expired, or past its validity (409
+     * {@link #QUOTE_EXPIRED} even before the expiry sweep has marked it).
+     */
+    private void ensureOpen(Instant now) {
+        if (status == QuoteStatus.CANCELLED) {
+            throw DomainException.conflict(QUOTE_CANCELLED, "Quote " + quoteNumber + " was cancelled"
+                    + (closedReason == null ? "." : ": " + closedReason));
+        }
+        if (status == QuoteStatus.EXPIRED || expiredAt(now)) {
+            throw DomainException.conflict(QUOTE_EXPIRED, "Quote " + quoteNumber + " was valid until " + validUntil
+                    + " (UTC); it is expired.");
+        }
+    }
+
+    /** Whether the quote's validity has ended at that instant: it is valid through its validUntil day (UTC). */
+    public boolean expiredAt(Instant now) {
+        return today(now).isAfter(validUntil);
+    }
+
+    /** The lines as the approval policy sees them: line id and number, characteristics, manual overrides. */
+    public List<ApprovalPolicy.Line> approvalLines() {
+        return items.stream().map(i -> new ApprovalPolicy.Line(i.id().toString(), i.lineNumber(), i.characteristics(),
+                !i.overrides().isEmpty(), false)).toList();
+    }
+
+    /** The approval request of the current revision (the latest one), or null before submission. */
+    public QuoteApproval currentApproval() {
+        for (int i = approvals.size() - 1; i >= 0; i--) {
+            if (approvals.get(i).revision() == revision) {
+                return approvals.get(i);
+            }
+        }
+        return null;
+    }
+
+    public List<QuoteApproval> approvals() {
+        return Collections.unmodifiableList(approvals);
+    }
+
+    /**
+     * Submits the priced revision: the policy decides which rules its price snapshot triggers. No rule:
+     * approved at once. An approval of an earlier revision that still covers every trigger (smart
+     * re-approval, {@link ApprovalPolicy#covers}): approved, with a reference to it. Otherwise an
+     * approval request waits for level 1. Returns the request.
+     */
+    public QuoteApproval submit(ApprovalPolicy policy, String actor, Instant now) {
+        ensureOpen(now);
+        if (status != QuoteStatus.PRICED) {
+            throw DomainException.conflict(QUOTE_NOT_SUBMITTABLE, status == QuoteStatus.DRAFT
+                    ? "Quote " + quoteNumber + " is a draft; price it before it is submitted."
+                    : "Revision " + revision + " of quote " + quoteNumber + " is " + status + "; it was submitted already.");
+        }
+        List<ApprovalTrigger> triggers = policy.evaluate(priceSnapshot(), approvalLines());
+        QuoteApproval covering = null;
+        if (!triggers.isEmpty()) {
+            QuoteApproval earlier = latestApproved();
+            if (earlier != null && ApprovalPolicy.covers(earlier.triggers(), triggers)) {
+                covering = earlier;
+            }
+        }
+        QuoteApproval approval = new QuoteApproval(this, revision, priceSnapshot().priceSnapshotId(), policy, triggers,
+                covering, actor, now);
+        approvals.add(approval);
+        status = approval.status() == ApprovalStatus.APPROVED ? QuoteStatus.APPROVED : QuoteStatus.PENDING_APPROVAL;
+        updatedAt = now;
+        return approval;
+    }
+
+    /** The newest approved request of an earlier revision that needed approval, or null. */
+    private QuoteApproval latestApproved() {
+        for (int i = approvals.size() - 1; i >= 0; i--) {
+            QuoteApproval approval = approvals.get(i);
+            if (approval.revision() < revision && approval.status() == ApprovalStatus.APPROVED && approval.requiredLevel() > 0) {
+                return approval;
+            }
+        }
+        return null;
+    }
+
+    /** Refuses a decision request without a decision, or a rejection without a reason. */
+    public static void checkDecision(ApprovalDecisionRequest request) {
+        if (request == null || request.decision() == null) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, APPROVAL_DECISION_INVALID,
+                    "decision is required: APPROVE or REJECT.", List.of(new Violation(REQUIRED_FIELD_MISSING, "decision",
+                    "decision is required.")));
+        }
+        if (request.comment() != null && request.comment().strip().length() > MAX_DECISION_COMMENT_LENGTH) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, APPROVAL_DECISION_INVALID, "comment has more than "
+                    + MAX_DECISION_COMMENT_LENGTH + " characters.", List.of(new Violation(FIELD_TOO_LONG, "comment",
+                    "comment has more than " + MAX_DECISION_COMMENT_LENGTH + " characters.")));
+        }
+        if (request.decision() == ApprovalDecision.REJECT && blank(request.comment())) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, REJECTION_REASON_REQUIRED,
+                    "A rejection needs a reason in comment.", List.of(new Violation(REQUIRED_FIELD_MISSING, "comment",
+                    "comment is required when the decision is REJECT.")));
+        }
+    }
+
+    /**
+     * Records an approver's decision at the level the current revision's request waits for. The decision
+     * is bound to that revision and its price snapshot (a named other one is refused); the requester
+     * cannot decide it; the caller must hold the level's role. An approval of the last level needed
+     * approves the quote; a rejection at any level rejects it. Returns the request.
+     */
+    public QuoteApproval decide(ApprovalDecisionRequest request, String actor, java.util.Set<String> roles, Instant now) {
+        checkDecision(request);
+        ensureOpen(now);
+        QuoteApproval approval = currentApproval();
+        if (status != QuoteStatus.PENDING_APPROVAL || approval == null || approval.status() != ApprovalStatus.PENDING) {
+            throw DomainException.conflict(QUOTE_NOT_PENDING_APPROVAL, "Revision " + revision + " of quote " + quoteNumber
+                    + " is " + status + "; it has no pending approval request.");
+        }
+        if (request.revision() != null && request.revision() != revision) {
+            throw DomainException.conflict(request.revision() < revision ? QUOTE_REVISION_SUPERSEDED : APPROVAL_REVISION_MISMATCH,
+                    "The decision names revision " + request.revision() + " but the pending request is for revision "
+                    + revision + " of quote " + quoteNumber + "; a decision on one revision never applies to another.");
+        }
+        if (request.priceSnapshotId() != null && !request.priceSnapshotId().equals(approval.priceSnapshotId())) {
+            throw DomainException.conflict(APPROVAL_REVISION_MISMATCH, "The decision names price snapshot "
+                    + request.priceSnapshotId() + " but the pending request is bound to " + approval.priceSnapshotId() + ".");
+        }
+        if (actor.equals(approval.requestedBy())) {
+            throw DomainException.forbidden(SELF_APPROVAL, actor + " requested this approval and cannot decide it.");
+        }
+        if (!roles.contains(approval.nextRole())) {
+            throw DomainException.forbidden(APPROVAL_LEVEL_NOT_ALLOWED, "The request waits for level "
+                    + approval.nextLevel() + ", which role " + approval.nextRole() + " decides.");
+        }
+        if (approval.decide(request.decision(), actor, blank(request.comment()) ? null : request.comment().strip(), now)) {
+            status = approval.status() == ApprovalStatus.APPROVED ? QuoteStatus.APPROVED : QuoteStatus.REJECTED;
+        }
+        updatedAt = now;
+        return approval;
+    }
+
+    /** Refuses a cancellation without a reason of at most {@value #MAX_REASON_LENGTH} characters. */
+    public static void checkCancellation(QuoteCancellationRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        required(request == null ? null : request.reason(), "reason", MAX_REASON_LENGTH, violations);
+        if (!violations.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, CANCELLATION_INVALID,
+                    "The cancellation is invalid: " + messages(violations), violations);
+        }
+    }
+
+    /** Cancels an open quote; a pending approval request is withdrawn. */
+    public void cancel(QuoteCancellationRequest request, String actor, Instant now) {
+        checkCancellation(request);
+        if (!status.canMoveTo(QuoteStatus.CANCELLED)) {
+            throw DomainException.conflict(QUOTE_NOT_CANCELLABLE, "Quote " + quoteNumber + " is " + status
+                    + " and cannot be cancelled.");
+        }
+        withdrawPending(now);
+        close(QuoteStatus.CANCELLED, request.reason().strip(), actor, now);
+    }
+
+    /** Marks a quote past its validity EXPIRED; returns false, changing nothing, when it is not open or still valid. */
+    public boolean expire(Instant now) {
+        if (!status.canMoveTo(QuoteStatus.EXPIRED) || !expiredAt(now)) {
+            return false;
+        }
+        withdrawPending(now);
+        close(QuoteStatus.EXPIRED, "valid until " + validUntil, "system", now);
+        return true;
+    }
+
+    private void close(QuoteStatus target, String reason, String actor, Instant now) {
+        status = target;
+        closedReason = reason;
+        closedBy = actor;
+        closedAt = now;
+        updatedAt = now;
+    }
+
+    private void withdrawPending(Instant now) {
+        QuoteApproval pending = currentApproval();
+        if (pending != null) {
+            pending.withdraw(now);
+        }
+    }
+
+    /**
+     * Starts revision n+1 as a draft with the items (and their overrides) copied and no price; revision n
+     * is kept as it was offered, SUPERSEDED, with its snapshot and approval. A pending request of revision
+     * n is withdrawn; an approval of it stays for smart re-approval. Returns the superseded revision.
+     */
+    public QuoteRevision revise(Instant now) {
+        ensureOpen(now);
+        if (!status.canMoveTo(QuoteStatus.SUPERSEDED)) {
+            throw DomainException.conflict(QUOTE_NOT_REVISABLE, "Quote " + quoteNumber + " is " + status
+                    + "; it cannot be revised.");
+        }
+        withdrawPending(now);
+        QuoteView old = view();
+        QuoteView superseded = new QuoteView(old.id(), old.quoteNumber(), old.revision(), QuoteStatus.SUPERSEDED,
+                old.customerId(), old.accountId(), old.channel(), old.catalogVersionId(), old.validUntil(), old.items(),
+                old.priceSnapshot(), null, old.approval(), old.entityVersion(), old.createdBy(), old.createdAt(), now);
+        QuoteRevision kept = new QuoteRevision(id, tenantId, revision, Json.write(superseded), now);
+        revision++;
+        priceSnapshotJson = null;
+        priceSnapshot = null;
+        status = QuoteStatus.DRAFT;
+        updatedAt = now;
+        return kept;
     }
 
     public QuoteView view() {
+        QuoteApproval approval = currentApproval();
         return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId,
-                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot(), acceptance(), entityVersion,
+                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot(), acceptance(),
+                approval == null ? null : approval.view(), entityVersion,
                 createdBy, createdAt, updatedAt);
     }
 

@@ -2,6 +2,8 @@ package io.cpqoms.quote.domain;
 
 import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.OutboxEvent;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,25 @@ public interface QuoteRepository {
      * rather than at commit, and the quote carries its new version for the audit entry and the event.
      */
     void store(Quote quote);
+
+    /**
+     * The tenant's approval policy in effect now: the newest version of the tenant's own, or of the
+     * default ({@code *}) when the tenant has none.
+     */
+    ApprovalPolicy policy(String tenantId);
+
+    /** A quote the expiry sweep is to look at. */
+    record Due(String tenantId, UUID quoteId) {
+    }
+
+    /**
+     * Open quotes of every tenant whose validity ended before {@code today} (UTC), oldest validity first,
+     * at most {@code limit}.
+     */
+    List<Due> dueForExpiry(LocalDate today, int limit);
+
+    /** Keeps a superseded revision as it was offered. */
+    void keep(QuoteRevision revision);
 
     /** Keeps an audit entry with the command's change. */
     void record(AuditEntry entry);

@@ -13,7 +13,7 @@ import jakarta.jms.Topic;
 import javax.sql.DataSource;
 
 /**
- * Publishes the quote context's committed events (quote.started.v1, quote.priced.v1, quote.accepted.v1) to the events topic.
+ * Publishes the quote context's committed events (quote.started.v1 ... quote.accepted.v1, docs/quotes.md) to the events topic.
  * Polling every second keeps the relay independent of the transaction that wrote the event; the
  * timer is not persistent because a missed tick is simply caught up by the next one.
  */

@@ -87,6 +87,21 @@ class QuoteServiceEligibilityTest {
             }
 
             @Override
+            public io.cpqoms.quote.domain.ApprovalPolicy policy(String tenantId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<Due> dueForExpiry(java.time.LocalDate today, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void keep(io.cpqoms.quote.domain.QuoteRevision revision) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public void record(AuditEntry entry) {
                 recorded.add(entry);
             }

@@ -291,7 +291,7 @@ class QuoteTest {
     @Test
     void anAcceptedQuoteRefusesOverrides() {
         Quote quote = pricedQuote();
-        quote.accept(acceptance(1, "Carol"), "bob", NOW);
+        quote.accept(acceptance(1, "Carol"), ApprovalPolicies.DEMO, "bob", NOW);
         DomainException e = assertThrows(DomainException.class, () -> quote.overridePrice(quote.items().get(0).id(),
                 new PriceOverrideRequest("pop_monthly", BigDecimal.TEN, "why"), "alice", NOW));
         assertEquals(Quote.QUOTE_NOT_EDITABLE, e.code());
@@ -362,7 +362,7 @@ class QuoteTest {
         Quote quote = pricedQuote();
         PriceSnapshot stored = quote.priceSnapshot();
         Instant later = NOW.plusSeconds(3600);
-        assertTrue(quote.accept(new AcceptanceRequest(1, " Carol Customer ", "SIGNED-77"), "bob", later));
+        assertTrue(quote.accept(new AcceptanceRequest(1, " Carol Customer ", "SIGNED-77"), ApprovalPolicies.DEMO, "bob", later));
 
         assertEquals(QuoteStatus.ACCEPTED, quote.status());
         assertSame(stored, quote.priceSnapshot());
@@ -380,7 +380,7 @@ class QuoteTest {
     void onlyAPricedQuoteCanBeAccepted() {
         Quote quote = quote();
         quote.addItem(product("po_fiber", 1), NOW);
-        DomainException e = assertThrows(DomainException.class, () -> quote.accept(acceptance(1, "Carol"), "bob", NOW));
+        DomainException e = assertThrows(DomainException.class, () -> quote.accept(acceptance(1, "Carol"), ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(Quote.QUOTE_NOT_PRICED, e.code());
         assertEquals(QuoteStatus.DRAFT, quote.status());
@@ -390,7 +390,7 @@ class QuoteTest {
     @Test
     void anAcceptanceOfAnotherRevisionIsRefused() {
         Quote quote = pricedQuote();
-        DomainException e = assertThrows(DomainException.class, () -> quote.accept(acceptance(2, "Carol"), "bob", NOW));
+        DomainException e = assertThrows(DomainException.class, () -> quote.accept(acceptance(2, "Carol"), ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(Quote.QUOTE_REVISION_MISMATCH, e.code());
         assertEquals(QuoteStatus.PRICED, quote.status());
@@ -401,11 +401,11 @@ class QuoteTest {
     void anAcceptanceNeedsARevisionAndACustomerContact() {
         Quote quote = pricedQuote();
         DomainException e = assertThrows(DomainException.class,
-                () -> quote.accept(new AcceptanceRequest(null, "  ", null), "bob", NOW));
+                () -> quote.accept(new AcceptanceRequest(null, "  ", null), ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(DomainException.Kind.INVALID_INPUT, e.kind());
         assertEquals(Quote.ACCEPTANCE_INVALID, e.code());
         assertEquals(List.of("revision", "customerContact"), targets(e));
-        DomainException none = assertThrows(DomainException.class, () -> quote.accept(null, "bob", NOW));
+        DomainException none = assertThrows(DomainException.class, () -> quote.accept(null, ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(Quote.ACCEPTANCE_INVALID, none.code());
         assertEquals(QuoteStatus.PRICED, quote.status());
     }
@@ -413,10 +413,10 @@ class QuoteTest {
     @Test
     void repeatingTheSameAcceptanceChangesNothing() {
         Quote quote = pricedQuote();
-        quote.accept(acceptance(1, "Carol"), "bob", NOW);
+        quote.accept(acceptance(1, "Carol"), ApprovalPolicies.DEMO, "bob", NOW);
         Acceptance first = quote.acceptance();
 
-        assertFalse(quote.accept(new AcceptanceRequest(1, "Carol", "ANOTHER-DOC"), "dave", NOW.plusSeconds(60)));
+        assertFalse(quote.accept(new AcceptanceRequest(1, "Carol", "ANOTHER-DOC"), ApprovalPolicies.DEMO, "dave", NOW.plusSeconds(60)));
         assertEquals(first, quote.acceptance());
         assertEquals(first.acceptanceId(), quote.view().acceptance().acceptanceId());
         assertEquals(NOW, quote.view().updatedAt());
@@ -425,15 +425,15 @@ class QuoteTest {
     @Test
     void aDifferentAcceptanceOfAnAcceptedQuoteIsRefused() {
         Quote quote = pricedQuote();
-        quote.accept(acceptance(1, "Carol"), "bob", NOW);
+        quote.accept(acceptance(1, "Carol"), ApprovalPolicies.DEMO, "bob", NOW);
         Acceptance first = quote.acceptance();
 
         DomainException otherContact = assertThrows(DomainException.class,
-                () -> quote.accept(acceptance(1, "Mallory"), "bob", NOW));
+                () -> quote.accept(acceptance(1, "Mallory"), ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(DomainException.Kind.CONFLICT, otherContact.kind());
         assertEquals(Quote.QUOTE_ALREADY_ACCEPTED, otherContact.code());
         DomainException otherRevision = assertThrows(DomainException.class,
-                () -> quote.accept(acceptance(2, "Carol"), "bob", NOW));
+                () -> quote.accept(acceptance(2, "Carol"), ApprovalPolicies.DEMO, "bob", NOW));
         assertEquals(Quote.QUOTE_ALREADY_ACCEPTED, otherRevision.code());
         assertEquals(first, quote.acceptance());
     }
@@ -441,7 +441,7 @@ class QuoteTest {
     @Test
     void anAcceptedQuoteRefusesItemsAndRepricing() {
         Quote quote = pricedQuote();
-        quote.accept(acceptance(1, "Carol"), "bob", NOW);
+        quote.accept(acceptance(1, "Carol"), ApprovalPolicies.DEMO, "bob", NOW);
         PriceSnapshot stored = quote.priceSnapshot();
 
         DomainException item = assertThrows(DomainException.class, () -> quote.addItem(product("po_tv", 1), NOW));

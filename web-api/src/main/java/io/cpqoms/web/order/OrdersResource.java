@@ -89,7 +89,8 @@ public class OrdersResource {
     @APIResponse(responseCode = "200", description = "The order this acceptance or key captured before",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such quote", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request, a superseded "
+            + "revision (QUOTE_REVISION_SUPERSEDED), a cancelled (QUOTE_CANCELLED) or expired (QUOTE_EXPIRED) quote",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A validation blocker (quote not accepted, wrong revision or"
             + " acceptance, product no longer orderable, data missing)", content = @Content(mediaType = "application/problem+json"))

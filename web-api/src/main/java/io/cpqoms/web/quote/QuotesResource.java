@@ -3,6 +3,8 @@ package io.cpqoms.web.quote;
 import io.cpqoms.catalog.api.ConfigurationRequest;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.quote.api.AcceptanceRequest;
+import io.cpqoms.quote.api.ApprovalDecisionRequest;
+import io.cpqoms.quote.api.QuoteCancellationRequest;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.NewQuoteItems;
 import io.cpqoms.quote.api.PriceOverrideRequest;
@@ -73,8 +75,8 @@ public class QuotesResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.CUSTOMER_SERVICE})
-    @Operation(operationId = "getQuote", summary = "One quote with its items, price snapshot and acceptance")
+    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.CUSTOMER_SERVICE})
+    @Operation(operationId = "getQuote", summary = "One quote at its latest revision with its items, price snapshot, approval and acceptance")
     @APIResponse(responseCode = "200", description = "The quote",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
@@ -173,9 +175,89 @@ public class QuotesResource {
     @APIResponse(responseCode = "400", description = "revision or customerContact missing (ACCEPTANCE_INVALID)",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Not priced (QUOTE_NOT_PRICED), another revision (QUOTE_REVISION_MISMATCH) "
+    @APIResponse(responseCode = "409", description = "Not priced (QUOTE_NOT_PRICED), needs approval it does not have "
+            + "(QUOTE_APPROVAL_REQUIRED), rejected (QUOTE_REJECTED), a superseded revision (QUOTE_REVISION_SUPERSEDED), "
+            + "another revision (QUOTE_REVISION_MISMATCH), past its validity (QUOTE_EXPIRED), cancelled (QUOTE_CANCELLED) "
             + "or accepted with other evidence (QUOTE_ALREADY_ACCEPTED)", content = @Content(mediaType = PROBLEM))
     public QuoteView accept(@PathParam("id") String id, AcceptanceRequest body) {
         return commands.accept(caller.command(), Parameters.uuid("id", id), body);
+    }
+
+    @POST
+    @Path("{id}/submission")
+    @RolesAllowed(Roles.SALES)
+    @Operation(operationId = "submitQuote", summary = "Submit the priced revision for approval",
+            description = "The tenant's approval policy decides which of its rules the revision's price snapshot triggers "
+                    + "(discount per line and overall, margin floor, manual override, non-standard contract term, eligibility "
+                    + "exception), each naming its approval level. No rule: APPROVED at once. An approval of an earlier "
+                    + "revision whose triggering signals are not exceeded and that adds no triggering line: APPROVED with "
+                    + "carriedOverFrom. Otherwise PENDING_APPROVAL, waiting for level 1. The request is bound to the revision "
+                    + "and its price snapshot.")
+    @APIResponse(responseCode = "200", description = "The submitted quote with its approval request",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Not priced or already submitted (QUOTE_NOT_SUBMITTABLE), past its "
+            + "validity (QUOTE_EXPIRED), cancelled (QUOTE_CANCELLED)", content = @Content(mediaType = PROBLEM))
+    public QuoteView submit(@PathParam("id") String id) {
+        return view(commands.submit(caller.command(), Parameters.uuid("id", id)));
+    }
+
+    @POST
+    @Path("{id}/approvals")
+    @RolesAllowed({Roles.SALES_APPROVER, Roles.DEAL_DESK})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "decideQuoteApproval", summary = "Approve or reject the pending approval request at its next level",
+            description = "Body {decision: APPROVE|REJECT, comment, revision?, priceSnapshotId?}. The caller must hold the role "
+                    + "of the level the request waits for (level 1 sales-approver, level 2 deal-desk in the demo policy) and "
+                    + "must not be its requester. A rejection needs a reason (comment). The decision is bound to the revision "
+                    + "and price snapshot of the request; naming another one is refused.")
+    @APIResponse(responseCode = "200", description = "The quote with the decision recorded",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "No decision (APPROVAL_DECISION_INVALID), a rejection without a reason "
+            + "(REJECTION_REASON_REQUIRED)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "The requester's own request (SELF_APPROVAL), a level of another role "
+            + "(APPROVAL_LEVEL_NOT_ALLOWED)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "No pending request (QUOTE_NOT_PENDING_APPROVAL), another revision or "
+            + "snapshot (APPROVAL_REVISION_MISMATCH, QUOTE_REVISION_SUPERSEDED), expired (QUOTE_EXPIRED), cancelled "
+            + "(QUOTE_CANCELLED)", content = @Content(mediaType = PROBLEM))
+    public QuoteView decide(@PathParam("id") String id, ApprovalDecisionRequest body) {
+        return view(commands.decide(caller.command(), Parameters.uuid("id", id), body));
+    }
+
+    @POST
+    @Path("{id}/revisions")
+    @RolesAllowed(Roles.SALES)
+    @Operation(operationId = "reviseQuote", summary = "Start the next revision as a draft with the items copied",
+            description = "Revision n is kept as it was offered (SUPERSEDED, with its price snapshot and approval) and can no "
+                    + "longer be accepted or become an order; revision n+1 is a draft with the same items and overrides and "
+                    + "no price. A pending approval request of revision n is withdrawn.")
+    @APIResponse(responseCode = "200", description = "The quote at its new revision",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Accepted (QUOTE_NOT_REVISABLE), expired (QUOTE_EXPIRED), cancelled "
+            + "(QUOTE_CANCELLED)", content = @Content(mediaType = PROBLEM))
+    public QuoteView revise(@PathParam("id") String id) {
+        return commands.revise(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed(Roles.SALES)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "cancelQuote", summary = "Cancel an open quote, with a reason",
+            description = "A pending approval request is withdrawn. An accepted, expired or cancelled quote cannot be cancelled.")
+    @APIResponse(responseCode = "200", description = "The cancelled quote",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "No reason (CANCELLATION_INVALID)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Accepted, expired or cancelled (QUOTE_NOT_CANCELLABLE)",
+            content = @Content(mediaType = PROBLEM))
+    public QuoteView cancel(@PathParam("id") String id, QuoteCancellationRequest body) {
+        return commands.cancel(caller.command(), Parameters.uuid("id", id), body);
+    }
+
+    private QuoteView view(QuoteView quote) {
+        return caller.seesCosts() ? quote : quote.withoutCosts();
     }
 }
