@@ -30,7 +30,7 @@ public final class ExternalSystemTranslation {
 
     /** The answer to a submission. */
     public static AdapterOutcome submitted(String system, int status, ExternalSystemApi.Answer answer) {
-        ExternalSystemApi.Answer a = answer == null ? new ExternalSystemApi.Answer(null, null, null, null) : answer;
+        ExternalSystemApi.Answer a = orEmpty(answer);
         if (status == 200 && "COMPLETED".equals(a.status()) && a.reference() != null) {
             return AdapterOutcome.completed(a.reference(), Map.of("system", system));
         }
@@ -60,7 +60,7 @@ public final class ExternalSystemTranslation {
         if (status == 404) {
             return AdapterOutcome.of(Result.UNKNOWN, NOT_FOUND, system + " has no record of the request");
         }
-        ExternalSystemApi.Answer a = answer == null ? new ExternalSystemApi.Answer(null, null, null, null) : answer;
+        ExternalSystemApi.Answer a = orEmpty(answer);
         if (status == 200 && "COMPLETED".equals(a.status()) && a.reference() != null) {
             return AdapterOutcome.completed(a.reference(), Map.of("system", system, "foundBy", "status-query"));
         }
@@ -71,6 +71,11 @@ public final class ExternalSystemTranslation {
             return AdapterOutcome.accepted();
         }
         return AdapterOutcome.of(Result.RETRYABLE, "SYSTEM_UNAVAILABLE", system + " answered " + status + " to a status query");
+    }
+
+    /** An answer without a body (or not the system's JSON) has only its status to go by. */
+    private static ExternalSystemApi.Answer orEmpty(ExternalSystemApi.Answer answer) {
+        return answer == null ? new ExternalSystemApi.Answer(null, null, null, null) : answer;
     }
 
     private static AdapterOutcome refused(String system, ExternalSystemApi.Answer a) {

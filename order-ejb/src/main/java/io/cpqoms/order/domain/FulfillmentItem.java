@@ -188,10 +188,15 @@ public class FulfillmentItem {
     }
 
     private FulfillmentDispatch send(String tenantId, String orderNumber, String work, Instant now) {
+        return send(tenantId, orderNumber, work, false, now);
+    }
+
+    /** The message for the current attempt: its work, or a status query that asks what became of it. */
+    private FulfillmentDispatch send(String tenantId, String orderNumber, String work, boolean statusQuery, Instant now) {
         externalRequestId = FulfillmentDispatch.externalRequestId(orderId, id, attemptGroup);
         dispatchedAt = now;
         return new FulfillmentDispatch(tenantId, orderId, orderNumber, id, itemType, responsibleSystem, work,
-                externalRequestId, attemptGroup, input(), false);
+                externalRequestId, attemptGroup, input(), statusQuery);
     }
 
     /**
@@ -255,14 +260,10 @@ public class FulfillmentItem {
                 && status != FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME)) {
             return null;
         }
-        boolean query = status == FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME || statusQueryCount > 0;
         nextAttemptAt = null;
         updatedAt = now;
-        FulfillmentDispatch dispatch = send(tenantId, orderNumber,
-                status == FulfillmentItemStatus.COMPENSATING ? compensationAction : action.name(), now);
-        return query ? new FulfillmentDispatch(dispatch.tenantId(), dispatch.orderId(), dispatch.orderNumber(),
-                dispatch.itemId(), dispatch.itemType(), dispatch.responsibleSystem(), dispatch.action(),
-                dispatch.externalRequestId(), dispatch.attemptGroup(), dispatch.input(), true) : dispatch;
+        return send(tenantId, orderNumber, status == FulfillmentItemStatus.COMPENSATING ? compensationAction : action.name(),
+                status == FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME || statusQueryCount > 0, now);
     }
 
     /** Cancels an item whose work has not started (or failed); false for one that is under way or done. */
