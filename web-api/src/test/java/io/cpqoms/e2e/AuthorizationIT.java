@@ -78,6 +78,7 @@ class AuthorizationIT {
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/fallout-cases", FALLOUT_WORKERS),
             new Rule("GET", "/fallout-cases", FALLOUT_WORKERS),
+            new Rule("GET", "/fallout-cases/{caseId}", FALLOUT_WORKERS),
             new Rule("POST", "/orders/{id}/fallout-cases/{caseId}/assignments", FALLOUT_WORKERS),
             new Rule("POST", "/orders/{id}/fallout-cases/{caseId}/resolutions", FALLOUT_WORKERS),
             new Rule("POST", "/orders/{id}/cancellations", SUPERVISOR),

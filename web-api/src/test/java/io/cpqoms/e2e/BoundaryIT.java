@@ -166,11 +166,12 @@ class BoundaryIT {
     @Test
     void anEnumeratedValueOutsideItsSetNamesTheAllowedOnes() {
         JsonObject refused = problem(OPERATIONS.unchecked().post("/api/orders/" + UUID.randomUUID() + "/fallout-cases/" + UUID.randomUUID()
-                + "/resolutions", "{\"action\":\"ESCALATE\"}"), 400, "INVALID_REQUEST_BODY");
+                + "/resolutions", "{\"action\":\"EDIT_DATABASE\"}"), 400, "INVALID_REQUEST_BODY");
         JsonObject violation = refused.getJsonArray("violations").getJsonObject(0);
         assertEquals("action", violation.getString("target"));
         assertEquals("VALUE_NOT_ALLOWED", violation.getString("rule"));
-        assertEquals(List.of("RETRY_ITEM"), violation.getJsonArray("allowedValues").getValuesAs(jakarta.json.JsonString.class)
+        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE"),
+                violation.getJsonArray("allowedValues").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertFalse(refused.getString("detail").contains("io.cpqoms"), "no class names: " + refused.getString("detail"));
     }

@@ -214,6 +214,135 @@ class OrderInterventionsIT {
                 "order.completed.v1")));
     }
 
+    /** A case as its group reads it: GET /fallout-cases/{id}. */
+    private static JsonObject falloutCase(Api as, String caseId) {
+        Api.Reply reply = as.get("/api/fallout-cases/" + caseId);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
+    private static final List<String> EVERY_ACTION = List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA",
+            "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE");
+
+    @Test
+    void aSkippedItemIsWaivedWithItsReasonAndTheOrderCompletesWithoutIt() {
+        String orderId = order(customer(), "hq sim:ip-address-management=reject");
+        awaitStatus(orderId, "FALLOUT");
+        String caseId = cases(orderId).getJsonObject(0).getString("id");
+        JsonObject fallout = falloutCase(NETWORK_OPERATIONS, caseId);
+        assertEquals(orderId, fallout.getString("orderId"));
+        assertEquals(EVERY_ACTION, strings(fallout.getJsonArray("allowedActions")));
+        assertProblem(GLOBEX_OPERATIONS.get("/api/fallout-cases/" + caseId), 404, "FALLOUT_CASE_NOT_FOUND");
+        assertProblem(NETWORK_OPERATIONS.get("/api/fallout-cases/" + UUID.randomUUID()), 404, "FALLOUT_CASE_NOT_FOUND");
+
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + caseId + "/resolutions";
+        assertProblem(NETWORK_OPERATIONS.post(path, "{\"action\":\"SKIP_ITEM\"}"), 400, "FALLOUT_NOTE_REQUIRED");
+        assertProblem(NETWORK_OPERATIONS.post(path, "{\"action\":\"MARK_RESOLVED\",\"note\":\"fixed\"}"), 409,
+                "FALLOUT_CAUSE_STANDS");
+        Api.Reply skipped = NETWORK_OPERATIONS.post(path, "{\"action\":\"SKIP_ITEM\",\"note\":\"customer brings own addresses\"}");
+        assertEquals(200, skipped.status(), skipped.body());
+        assertEquals("ITEM_WAIVED", skipped.json().getString("resolutionCode"));
+        assertEquals(List.of(), strings(skipped.json().getJsonArray("allowedActions")), "a resolved case takes nothing");
+
+        awaitStatus(orderId, "COMPLETED");
+        assertEquals("WAIVED", item(orderId, "IP_ALLOCATION").getString("status"));
+        assertEquals("customer brings own addresses",
+                timelineEntry(orderId, "FULFILLMENT_ITEM_WAIVED").getJsonObject("details").getString("reason"));
+        await().atMost(PATIENCE).until(() -> eventTypes(orderId).containsAll(List.of("order.fulfillment-item.waived.v1",
+                "order.completed.v1")));
+    }
+
+    @Test
+    void aCorrectionOfNamedFieldsIsAuditedAndTheItemGoesOutAgainWithIt() {
+        String orderId = order(customer(), "hq sim:ip-address-management=reject");
+        awaitStatus(orderId, "FALLOUT");
+        String caseId = cases(orderId).getJsonObject(0).getString("id");
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + caseId + "/resolutions";
+
+        assertProblem(NETWORK_OPERATIONS.post(path, "{\"action\":\"CORRECT_ORDER_DATA\",\"note\":\"typo\","
+                + "\"corrections\":{\"characteristic.vlan\":\"12\"}}"), 400, "CORRECTION_NOT_APPLICABLE");
+        Api.Reply corrected = NETWORK_OPERATIONS.post(path, "{\"action\":\"CORRECT_ORDER_DATA\",\"note\":\"site id mistyped\","
+                + "\"corrections\":{\"characteristic.siteId\":\"hq\"}}");
+        assertEquals(200, corrected.status(), corrected.body());
+        assertEquals("ORDER_DATA_CORRECTED", corrected.json().getString("resolutionCode"));
+
+        // the system refuses only the scripted site: completing proves it got the corrected input
+        awaitStatus(orderId, "COMPLETED");
+        JsonObject ip = item(orderId, "IP_ALLOCATION");
+        assertEquals(2, ip.getInt("attemptGroup"));
+        JsonObject details = timelineEntry(orderId, "ORDER_DATA_CORRECTED").getJsonObject("details");
+        assertEquals("hq sim:ip-address-management=reject", details.getJsonObject("before").getString("characteristic.siteId"));
+        assertEquals("hq", details.getJsonObject("after").getString("characteristic.siteId"));
+        assertEquals("acme-operations", timelineEntry(orderId, "ORDER_DATA_CORRECTED").getString("actor"));
+    }
+
+    @Test
+    void aRequestToTheCustomerWaitsForTheAnswerAndEscalatesWhenNoneComes() {
+        String orderId = order(customer(), "hq sim:ip-address-management=reject");
+        awaitStatus(orderId, "FALLOUT");
+        String caseId = cases(orderId).getJsonObject(0).getString("id");
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + caseId + "/resolutions";
+        assertFalse(CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().containsKey("actionRequired"));
+
+        Api.Reply asked = NETWORK_OPERATIONS.post(path, "{\"action\":\"REQUEST_CUSTOMER_INFO\","
+                + "\"note\":\"Which address range does the site use today?\"}");
+        assertEquals(200, asked.status(), asked.body());
+        assertEquals("WAITING_CUSTOMER", asked.json().getString("status"));
+        assertNotNull(asked.json().getString("dueAt"));
+        JsonObject action = CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().getJsonObject("actionRequired");
+        assertEquals("Waiting for your action", action.getString("headline"));
+        assertEquals(List.of("Which address range does the site use today?"), strings(action.getJsonArray("requests")));
+
+        Api.Reply again = NETWORK_OPERATIONS.post(path, "{\"action\":\"REQUEST_CUSTOMER_INFO\",\"note\":\"and the VLAN?\"}");
+        assertProblem(again, 400, "FALLOUT_ACTION_NOT_ALLOWED");
+        JsonObject violation = again.json().getJsonArray("violations").getJsonObject(0);
+        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE"),
+                strings(violation.getJsonArray("allowedValues")));
+
+        // the test stack waits seconds for the customer, then hours become seconds for the desk too
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> falloutCase(SUPERVISOR, caseId).getString("severity").equals("CRITICAL"));
+        JsonObject escalated = falloutCase(LOGISTICS_OPERATIONS, caseId);
+        assertEquals("ESCALATED", escalated.getString("status"));
+        assertEquals("escalation-desk", escalated.getString("ownerGroup"));
+        assertEquals(2, escalated.getInt("escalations"), "once for the customer, once for the desk");
+        assertFalse(escalated.containsKey("dueAt"), "nothing is above critical");
+        assertFalse(strings(escalated.getJsonArray("allowedActions")).contains("ESCALATE"));
+        assertFalse(CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().containsKey("actionRequired"));
+        assertTrue(worklist(LOGISTICS_OPERATIONS, "").contains(caseId), "in the escalation desk's worklist");
+        assertProblem(NETWORK_OPERATIONS.post(path, RETRY), 403, "NOT_IN_OWNER_GROUP");
+
+        Api.Reply cancelled = LOGISTICS_OPERATIONS.post(path, "{\"action\":\"CANCEL_ORDER\",\"note\":\"customer unreachable\"}");
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("ORDER_CANCELLED", cancelled.json().getString("resolutionCode"));
+        awaitStatus(orderId, "CANCELLED");
+        List<String> timeline = timeline(orderId);
+        assertEquals(2, timeline.stream().filter("FALLOUT_CASE_ESCALATED"::equals).count(), timeline.toString());
+        assertTrue(timelineEntry(orderId, "FALLOUT_CASE_ESCALATED").getJsonObject("details").getBoolean("automatic"));
+        await().atMost(PATIENCE).until(() -> eventTypes(orderId).containsAll(List.of("order.customer-info-requested.v1",
+                "order.fallout-escalated.v1", "order.cancelled.v1")));
+    }
+
+    @Test
+    void anOperatorEscalatesACaseToTheDesk() {
+        String orderId = order(customer(), "branch sim:logistics=reject");
+        awaitStatus(orderId, "FALLOUT");
+        JsonObject opened = cases(orderId).getJsonObject(0);
+        String path = "/api/orders/" + orderId + "/fallout-cases/" + opened.getString("id") + "/resolutions";
+        Api.Reply escalated = LOGISTICS_OPERATIONS.post(path, "{\"action\":\"ESCALATE\",\"note\":\"carrier does not answer\"}");
+        assertEquals(200, escalated.status(), escalated.body());
+        assertEquals("ESCALATED", escalated.json().getString("status"));
+        assertEquals("escalation-desk", escalated.json().getString("ownerGroup"));
+        assertEquals(1, escalated.json().getInt("escalations"));
+        assertTrue(List.of("HIGH", "CRITICAL").contains(escalated.json().getString("severity")));
+        assertTrue(escalated.json().getString("severity").compareTo(opened.getString("severity")) != 0, "one severity up");
+        assertFalse(timelineEntry(orderId, "FALLOUT_CASE_ESCALATED").getJsonObject("details").getBoolean("automatic"));
+    }
+
     @Test
     void aSupervisorWorksACaseOfAnyGroup() {
         String orderId = order(customer(), "branch sim:logistics=reject-first");

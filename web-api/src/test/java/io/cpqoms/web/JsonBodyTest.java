@@ -119,12 +119,24 @@ class JsonBodyTest {
     }
 
     @Test
+    void aFalloutResolutionIsBoundWithItsCorrections() {
+        FalloutResolution retry = read("{\"action\":\"RETRY_ITEM\"}", FalloutResolution.class);
+        assertEquals(FalloutResolution.Action.RETRY_ITEM, retry.action());
+        assertEquals(java.util.Map.of(), retry.corrections());
+        FalloutResolution correction = read("{\"action\":\"CORRECT_ORDER_DATA\",\"note\":\"typo\","
+                + "\"corrections\":{\"characteristic.siteId\":\"hq\"}}", FalloutResolution.class);
+        assertEquals(java.util.Map.of("characteristic.siteId", "hq"), correction.corrections());
+        assertEquals("typo", correction.note());
+    }
+
+    @Test
     void anEnumeratedFieldListsItsValues() {
-        DomainException e = refused("{\"action\":\"ESCALATE\"}", FalloutResolution.class);
+        DomainException e = refused("{\"action\":\"EDIT_DATABASE\"}", FalloutResolution.class);
         Violation violation = e.violations().get(0);
         assertEquals("action", violation.target());
         assertEquals(JsonBody.VALUE_NOT_ALLOWED, violation.rule());
-        assertEquals(List.of("RETRY_ITEM"), violation.allowedValues());
+        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE"),
+                violation.allowedValues());
         assertEquals(List.of("lines[0].action:" + JsonBody.VALUE_NOT_ALLOWED), rules(refused(
                 "{\"customerId\":\"c\",\"lines\":[{\"action\":\"REPLACE\",\"offeringId\":\"po\"}]}", DirectOrder.class)));
     }

@@ -20,8 +20,15 @@ public record CustomerOrderView(UUID id,
                                 BigDecimal oneTimeTotal,
                                 List<RecurringTotal> recurringTotals,
                                 List<Line> lines,
+                                ActionRequired actionRequired,
                                 Instant createdAt,
                                 Instant completedAt) {
+
+    public static final String WAITING_FOR_YOUR_ACTION = "Waiting for your action";
+
+    /** The order waits for the customer: a headline and each thing asked. */
+    public record ActionRequired(String headline, List<String> requests) {
+    }
 
     public record Line(String lineNumber, String offeringName, java.math.BigDecimal quantity,
                        Map<String, String> characteristics, String status) {

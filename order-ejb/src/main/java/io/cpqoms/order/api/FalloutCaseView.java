@@ -1,9 +1,15 @@
 package io.cpqoms.order.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A fallout case as operations see it (seed 000, section 17). */
+/**
+ * A fallout case as operations see it (seed 000, section 17). {@code dueAt} is until when the case
+ * waits for the customer or the escalation desk (it escalates when that passes), {@code customerRequest}
+ * what the customer was asked while the case waits for the answer, {@code allowedActions} the
+ * resolution actions the case takes now.
+ */
 public record FalloutCaseView(UUID id,
                               UUID orderId,
                               UUID orderLineId,
@@ -19,5 +25,9 @@ public record FalloutCaseView(UUID id,
                               String resolvedBy,
                               String resolutionCode,
                               String resolutionNote,
+                              Instant dueAt,
+                              String customerRequest,
+                              int escalations,
+                              List<FalloutResolution.Action> allowedActions,
                               long entityVersion) {
 }

@@ -1,6 +1,7 @@
 package io.cpqoms.order.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -142,10 +143,33 @@ public sealed interface OrderIntegrationEvent {
         }
     }
 
-    /** A fallout case was resolved (retried, completed by force). */
+    /** A fallout case was resolved (retried, corrected, skipped, completed by force, marked resolved). */
     record FalloutResolved(UUID falloutCaseId, String resolutionCode) implements OrderIntegrationEvent {
         public String type() {
             return "order.fallout-resolved.v1";
+        }
+    }
+
+    /** Operations asked the customer for what a fallout case needs; the case waits for the answer until {@code dueAt}. */
+    record CustomerInfoRequested(UUID falloutCaseId, UUID fulfillmentItemId, String request, Instant dueAt)
+            implements OrderIntegrationEvent {
+        public String type() {
+            return "order.customer-info-requested.v1";
+        }
+    }
+
+    /** A fallout case was escalated: a higher severity, owned by the escalation desk, by a person or its due time passing. */
+    record FalloutEscalated(UUID falloutCaseId, FalloutSeverity severity, String ownerGroup, int escalations,
+                            boolean automatic, Instant dueAt) implements OrderIntegrationEvent {
+        public String type() {
+            return "order.fallout-escalated.v1";
+        }
+    }
+
+    /** Operations skipped a failed item with a reason: it is waived and the order may complete without it. */
+    record ItemWaived(UUID fulfillmentItemId, String itemType, String reason) implements OrderIntegrationEvent {
+        public String type() {
+            return "order.fulfillment-item.waived.v1";
         }
     }
 

@@ -28,6 +28,9 @@ public interface OrderQueries {
     /** The order's fallout cases, open and closed, oldest first. */
     List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId);
 
+    /** One fallout case, with the actions it takes now. */
+    FalloutCaseView falloutCase(CommandContext context, UUID caseId);
+
     /** The tenant's fallout worklist across orders. */
     KeysetPage<FalloutCaseView> falloutWorklist(CommandContext context, FalloutCaseQuery query);
 }

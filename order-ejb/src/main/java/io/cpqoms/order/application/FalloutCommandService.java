@@ -16,8 +16,9 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Fallout resolution by command (seed 000, section 17): a case is assigned to a person and resolved
- * by an action on the order, never by editing its data. The order decides who may work a case.
+ * Fallout resolution by command (seed 000, section 17): a case is assigned to a person and worked by
+ * an action on the order, never by editing its data. The order decides who may work a case and what
+ * the case takes.
  */
 @Stateless
 public class FalloutCommandService implements FalloutCommands {
@@ -45,9 +46,7 @@ public class FalloutCommandService implements FalloutCommands {
                     "A resolution names its action: " + Arrays.toString(FalloutResolution.Action.values()) + ".");
         }
         CustomerOrder order = orders.lock(context.tenantId(), orderId);
-        FalloutCase fallout = switch (resolution.action()) {
-            case RETRY_ITEM -> order.retryFallout(caseId, context, resolution.note(), Instant.now());
-        };
+        FalloutCase fallout = order.resolveFallout(caseId, context, resolution, OrderSettings.falloutDeadlines(), Instant.now());
         orders.save(order, context, "fallout-case:" + caseId);
         return fallout.view();
     }

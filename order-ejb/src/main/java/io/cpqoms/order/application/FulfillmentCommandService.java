@@ -9,11 +9,6 @@ import io.cpqoms.order.api.ItemCompletion;
 import io.cpqoms.order.api.ItemFailure;
 import io.cpqoms.order.api.RetryableFailure;
 import io.cpqoms.order.api.UnknownOutcome;
-import io.cpqoms.order.domain.RetryBackoff;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.domain.OrderRepository;
@@ -56,7 +51,7 @@ public class FulfillmentCommandService implements FulfillmentCommands {
     @Override
     public FulfillmentItemView retryItemLater(CommandContext context, UUID orderId, UUID itemId, RetryableFailure failure) {
         CustomerOrder order = orders.lock(context.tenantId(), orderId);
-        FulfillmentItem item = order.itemRetryable(itemId, failure.externalRequestId(), failure.reason(), backoff(),
+        FulfillmentItem item = order.itemRetryable(itemId, failure.externalRequestId(), failure.reason(), OrderSettings.backoff(),
                 Instant.now());
         orders.save(order, context, item.externalRequestId());
         return item.view();
@@ -65,25 +60,11 @@ public class FulfillmentCommandService implements FulfillmentCommands {
     @Override
     public FulfillmentItemView outcomeUnknown(CommandContext context, UUID orderId, UUID itemId, UnknownOutcome unknown) {
         CustomerOrder order = orders.lock(context.tenantId(), orderId);
-        FulfillmentItem item = order.itemOutcomeUnknown(itemId, unknown.externalRequestId(), unknown.reason(), backoff(),
-                ConfigProvider.getConfig().getOptionalValue("cpq.fulfillment.unknown-outcome.polls", Integer.class).orElse(5),
+        FulfillmentItem item = order.itemOutcomeUnknown(itemId, unknown.externalRequestId(), unknown.reason(), OrderSettings.backoff(),
+                OrderSettings.unknownOutcomePolls(),
                 Instant.now());
         orders.save(order, context, item.externalRequestId());
         return item.view();
-    }
-
-    /**
-     * The retry backoff from MicroProfile Config: {@code cpq.fulfillment.retry.base-ms} (30 s) doubling
-     * up to {@code cpq.fulfillment.retry.max-ms} (15 min), for retries and for the status queries of an
-     * unknown outcome (at most {@code cpq.fulfillment.unknown-outcome.polls}, 5); the demo and test
-     * stacks use seconds.
-     */
-    static RetryBackoff backoff() {
-        Config config = ConfigProvider.getConfig();
-        return new RetryBackoff(
-                Duration.ofMillis(config.getOptionalValue("cpq.fulfillment.retry.base-ms", Long.class).orElse(30_000L)),
-                Duration.ofMillis(config.getOptionalValue("cpq.fulfillment.retry.max-ms", Long.class).orElse(900_000L)),
-                ThreadLocalRandom.current()::nextDouble);
     }
 
     @Override

@@ -32,6 +32,9 @@ public class OrderProcessService {
         if (due instanceof OrderTimer.AttemptDue retry) {
             order.attemptDue(retry.itemId(), retry.externalRequestId(), Instant.now());
             causation = retry.externalRequestId();
+        } else if (due instanceof OrderTimer.FalloutCaseDue caseDue) {
+            order.falloutCaseDue(caseDue.falloutCaseId(), caseDue.dueAt(), OrderSettings.falloutDeadlines(), Instant.now());
+            causation = "fallout-case:" + caseDue.falloutCaseId();
         }
         orders.save(order, context, causation);
     }

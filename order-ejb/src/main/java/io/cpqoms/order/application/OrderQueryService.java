@@ -161,6 +161,11 @@ public class OrderQueryService implements OrderQueries {
     }
 
     @Override
+    public FalloutCaseView falloutCase(CommandContext context, UUID caseId) {
+        return orders.falloutCase(context.tenantId(), caseId);
+    }
+
+    @Override
     public List<OrderEventLogEntry> events(CommandContext context, UUID orderId) {
         return orders.events(context.tenantId(), orderId);
     }

@@ -20,6 +20,9 @@ import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
+import io.cpqoms.order.api.FalloutCaseStatus;
+import io.cpqoms.order.api.FalloutResolution;
+import io.cpqoms.order.api.FalloutResolution.Action;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
@@ -70,7 +73,8 @@ public class CustomerOrder {
     public static final String BLOCKER_NOT_OVERRIDABLE = "BLOCKER_NOT_OVERRIDABLE";
     public static final String NOT_IN_OWNER_GROUP = "NOT_IN_OWNER_GROUP";
     public static final String FALLOUT_CASE_CLOSED = "FALLOUT_CASE_CLOSED";
-    public static final String NOTHING_TO_RETRY = "NOTHING_TO_RETRY";
+    public static final String FALLOUT_NOTE_REQUIRED = "FALLOUT_NOTE_REQUIRED";
+    public static final String FALLOUT_CAUSE_STANDS = "FALLOUT_CAUSE_STANDS";
     public static final String INVALID_ITEM_REPORT = "INVALID_ITEM_REPORT";
 
     @Id
@@ -455,21 +459,98 @@ public class CustomerOrder {
     }
 
     /**
-     * Resolves a case by sending its failed item (or failed compensation) again as a new attempt
-     * (seed 000, section 17: resolution by an action on the order, never by editing its data).
+     * Works a case by one of the commands of seed 000 section 17, never by editing the order's data.
+     * The case must take the action ({@link FalloutCase#allowedActions}: 400 otherwise, listing them);
+     * every action but a retry carries a note. Requests to the customer and escalations have a due time,
+     * and a timer that escalates the case if nobody answered by then.
      */
-    public FalloutCase retryFallout(UUID caseId, CommandContext caller, String note, Instant now) {
+    public FalloutCase resolveFallout(UUID caseId, CommandContext caller, FalloutResolution resolution,
+                                      FalloutDeadlines deadlines, Instant now) {
         FalloutCase fallout = workable(caseId, caller);
-        if (fallout.fulfillmentItemId() == null) {
-            throw DomainException.conflict(NOTHING_TO_RETRY, "Fallout case " + caseId + " (" + fallout.reasonCode()
-                    + ") concerns the whole order, not an item; it is closed by cancelling the order.");
+        Action action = resolution.action();
+        fallout.checkAllowed(action);
+        String note = resolution.note() == null || resolution.note().isBlank() ? null : resolution.note().strip();
+        if (note == null && action != Action.RETRY_ITEM) {
+            throw DomainException.invalidInput(FALLOUT_NOTE_REQUIRED, action + " needs a note: the reason, or what is asked.");
         }
-        FulfillmentItem item = item(fallout.fulfillmentItemId());
-        record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
         updatedAt = now;
-        resolve(fallout, caller.actor(), FalloutCase.RETRIED, note, now);
+        switch (action) {
+            case RETRY_ITEM -> {
+                retry(fallout, now);
+                resolve(fallout, caller.actor(), FalloutCase.RETRIED, note, now);
+            }
+            case CORRECT_ORDER_DATA -> {
+                FulfillmentItem item = item(fallout.fulfillmentItemId());
+                Map<String, String> before = item.correct(resolution.corrections(), now);
+                record(new OrderEvent.OrderDataCorrected(item.id(), item.itemType(), before, resolution.corrections(), note));
+                retry(fallout, now);
+                resolve(fallout, caller.actor(), FalloutCase.ORDER_DATA_CORRECTED, note, now);
+            }
+            case SKIP_ITEM -> {
+                FulfillmentItem item = item(fallout.fulfillmentItemId());
+                String failure = item.failureCode();
+                item.waive(caller.actor(), note, now);
+                record(new OrderEvent.ItemWaived(item.id(), item.itemType(), item.responsibleSystem(), failure, note));
+                resolve(fallout, caller.actor(), FalloutCase.ITEM_WAIVED, note, now);
+            }
+            case REQUEST_CUSTOMER_INFO -> {
+                fallout.waitForCustomer(note, now.plus(deadlines.customerWait()));
+                record(new OrderEvent.CustomerInfoRequested(id, fallout.id(), fallout.fulfillmentItemId(), note, fallout.dueAt()));
+                return fallout;
+            }
+            case ESCALATE -> {
+                escalate(fallout, note, false, deadlines, now);
+                return fallout;
+            }
+            case MARK_RESOLVED -> {
+                if (causeStands(fallout)) {
+                    throw DomainException.conflict(FALLOUT_CAUSE_STANDS, "Fallout case " + caseId + " (" + fallout.reasonCode()
+                            + ") still stands: " + (fallout.fulfillmentItemId() == null ? "the order has no plan"
+                            : "its item is " + item(fallout.fulfillmentItemId()).status()) + "; act on it, or cancel the order.");
+                }
+                resolve(fallout, caller.actor(), FalloutCase.MARKED_RESOLVED, note, now);
+            }
+            case CANCEL_ORDER -> {
+                resolve(fallout, caller.actor(), FalloutCase.ORDER_CANCELLED, note, now);
+                requestCancellation(caller.actor(), new CancellationRequest(note, CancellationRequest.Initiator.INTERNAL), now);
+                return fallout;
+            }
+        }
         advance(now);
         return fallout;
+    }
+
+    /**
+     * A case's due time passed: a request to the customer that was not answered, or an escalation the
+     * desk did not take up, escalates (again). Nothing if the case moved on since the timer was set.
+     */
+    public void falloutCaseDue(UUID caseId, Instant due, FalloutDeadlines deadlines, Instant now) {
+        falloutCases.stream().filter(f -> f.id().equals(caseId) && f.dueAt(due)).findFirst().ifPresent(fallout -> {
+            updatedAt = now;
+            escalate(fallout, fallout.status() == FalloutCaseStatus.WAITING_CUSTOMER
+                    ? "The customer did not answer by " + due : "Nobody took the escalation up by " + due, true, deadlines, now);
+        });
+    }
+
+    private void escalate(FalloutCase fallout, String reason, boolean automatic, FalloutDeadlines deadlines, Instant now) {
+        fallout.escalate(now.plus(deadlines.escalationResponse()));
+        record(new OrderEvent.FalloutEscalated(id, fallout.id(), fallout.severity(), fallout.ownerGroup(),
+                fallout.escalations(), reason, automatic, fallout.dueAt()));
+    }
+
+    /** Whether what opened the case is still so: its item still failed, or the order still without a plan. */
+    private boolean causeStands(FalloutCase fallout) {
+        if (fallout.fulfillmentItemId() == null) {
+            return status == OrderStatus.FALLOUT && items.isEmpty();
+        }
+        FulfillmentItemStatus itemStatus = item(fallout.fulfillmentItemId()).status();
+        return itemStatus == FulfillmentItemStatus.FAILED || itemStatus == FulfillmentItemStatus.COMPENSATION_FAILED;
+    }
+
+    /** Sends the case's failed item (or failed compensation) again as a new attempt. */
+    private void retry(FalloutCase fallout, Instant now) {
+        FulfillmentItem item = item(fallout.fulfillmentItemId());
+        record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
     }
 
     private FalloutCase workable(UUID caseId, CommandContext caller) {
@@ -760,8 +841,16 @@ public class CustomerOrder {
                 sourceQuoteNumber, createdAt, completedAt);
     }
 
-    /** What the customer is told (seed 000, section 30): no process internals. */
+    /** What the customer is told (seed 000, section 30), with the cases' requests loaded with the order. */
     public CustomerOrderView customerView() {
+        return customerView(falloutCases.stream().map(FalloutCase::customerRequest).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * What the customer is told (seed 000, section 30): no process internals; when operations asked
+     * the customer for something, "Waiting for your action" with what was asked.
+     */
+    public CustomerOrderView customerView(List<String> requestsToCustomer) {
         PriceSnapshot price = price();
         List<RecurringTotal> recurring = price == null ? List.of() : price.recurringTotals();
         return new CustomerOrderView(id, orderNumber, CustomerOrderStatus.of(status).name(), customerId, sourceQuoteNumber, currency,
@@ -769,6 +858,8 @@ public class CustomerOrder {
                         l.offeringName(), l.quantity(), l.characteristics(),
                         l.status() == OrderLine.Status.COMPLETED || l.status() == OrderLine.Status.CANCELLED
                                 ? l.status().name() : "IN_PROGRESS")).toList(),
+                requestsToCustomer.isEmpty() ? null : new CustomerOrderView.ActionRequired(
+                        CustomerOrderView.WAITING_FOR_YOUR_ACTION, List.copyOf(requestsToCustomer)),
                 createdAt, completedAt);
     }
 

@@ -1,6 +1,8 @@
 package io.cpqoms.order.domain;
 
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.Violation;
+import io.cpqoms.order.api.FalloutResolution.Action;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
 import io.cpqoms.order.api.FalloutSeverity;
@@ -12,12 +14,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A fallout case (seed 000, sections 16-17): an order that cannot go on by itself, the reason, and
  * the work group that owns it. It belongs to its order's aggregate and changes only through the order's
- * commands (assign, retry, force completion, cancellation), along {@link Lifecycles}.
+ * commands (assignment, the resolution actions of {@link FalloutResolution.Action}, force completion,
+ * cancellation), along {@link Lifecycles}. A case that waits on someone (the customer, the escalation
+ * desk) has a due time, and a timer that escalates it when nobody answered by then.
  */
 @Entity
 @Table(name = "order_fallout_case")
@@ -26,6 +32,9 @@ public class FalloutCase {
     public static final String FALLOUT_CASE_TRANSITION_NOT_ALLOWED = "FALLOUT_CASE_TRANSITION_NOT_ALLOWED";
     /** The work group of fallout that concerns the whole order rather than one system's item. */
     public static final String ORDER_MANAGEMENT = "order-management";
+    /** The work group an escalated case goes to: the supervisors' desk. */
+    public static final String ESCALATION_DESK = "escalation-desk";
+    public static final String FALLOUT_ACTION_NOT_ALLOWED = "FALLOUT_ACTION_NOT_ALLOWED";
 
     /** Why an order fell out. */
     public static final String ITEM_FAILED = "FULFILLMENT_ITEM_FAILED";
@@ -38,6 +47,15 @@ public class FalloutCase {
     public static final String RETRIED = "RETRIED";
     public static final String FORCE_COMPLETED = "FORCE_COMPLETED";
     public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
+    public static final String ITEM_WAIVED = "ITEM_WAIVED";
+    public static final String ORDER_DATA_CORRECTED = "ORDER_DATA_CORRECTED";
+    public static final String MARKED_RESOLVED = "MARKED_RESOLVED";
+
+    private static final List<Action> ITEM_ACTIONS = List.of(Action.RETRY_ITEM, Action.SKIP_ITEM, Action.CORRECT_ORDER_DATA,
+            Action.REQUEST_CUSTOMER_INFO, Action.CANCEL_ORDER, Action.MARK_RESOLVED, Action.ESCALATE);
+    private static final List<Action> COMPENSATION_ACTIONS = List.of(Action.RETRY_ITEM, Action.MARK_RESOLVED, Action.ESCALATE);
+    private static final List<Action> ORDER_ACTIONS = List.of(Action.REQUEST_CUSTOMER_INFO, Action.CANCEL_ORDER,
+            Action.MARK_RESOLVED, Action.ESCALATE);
 
     @Id
     @Column(name = "fallout_case_id")
@@ -71,6 +89,12 @@ public class FalloutCase {
     private String resolutionCode;
     @Column(name = "resolution_note")
     private String resolutionNote;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "customer_request")
+    private String customerRequest;
+    @Column(name = "escalation_count")
+    private int escalationCount;
     @Version
     @Column(name = "entity_version")
     private long entityVersion;
@@ -120,6 +144,62 @@ public class FalloutCase {
     void assign(String assignee) {
         moveTo(FalloutCaseStatus.ASSIGNED);
         ownerUserId = assignee;
+        dueAt = null;
+    }
+
+    /**
+     * What can be done about the case: the actions for a failed item, for a failed compensation or for
+     * the whole order; none once it is closed. A case waiting for the customer is not asked again, and
+     * one at the highest severity is not escalated further.
+     */
+    public List<Action> allowedActions() {
+        if (!isOpen()) {
+            return List.of();
+        }
+        List<Action> actions = fulfillmentItemId == null ? ORDER_ACTIONS
+                : COMPENSATION_FAILED.equals(reasonCode) ? COMPENSATION_ACTIONS : ITEM_ACTIONS;
+        return actions.stream()
+                .filter(a -> a != Action.REQUEST_CUSTOMER_INFO || status != FalloutCaseStatus.WAITING_CUSTOMER)
+                .filter(a -> a != Action.ESCALATE || severity != FalloutSeverity.CRITICAL)
+                .toList();
+    }
+
+    /** Refuses an action the case does not take, naming those it does. */
+    void checkAllowed(Action action) {
+        List<Action> allowed = allowedActions();
+        if (!allowed.contains(action)) {
+            String message = "Fallout case " + id + " (" + reasonCode + ", " + status + ") does not take " + action
+                    + "; it takes " + allowed + ".";
+            throw new DomainException(DomainException.Kind.INVALID_INPUT, FALLOUT_ACTION_NOT_ALLOWED, message,
+                    List.of(new Violation(FALLOUT_ACTION_NOT_ALLOWED, "action", message,
+                            allowed.stream().map(Enum::name).toList())));
+        }
+    }
+
+    /** The case waits for the customer's answer to {@code request} until {@code due}. */
+    void waitForCustomer(String request, Instant due) {
+        moveTo(FalloutCaseStatus.WAITING_CUSTOMER);
+        customerRequest = request;
+        dueAt = due.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Escalates the case: one severity higher, owned by the escalation desk (nobody in it yet), which
+     * must take it up by {@code due}.
+     */
+    void escalate(Instant due) {
+        moveTo(FalloutCaseStatus.ESCALATED);
+        severity = FalloutSeverity.values()[Math.min(severity.ordinal() + 1, FalloutSeverity.CRITICAL.ordinal())];
+        ownerGroup = ESCALATION_DESK;
+        ownerUserId = null;
+        escalationCount++;
+        dueAt = severity == FalloutSeverity.CRITICAL ? null : due.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Whether a timer set for {@code due} still concerns the case: it is open and waits until then. */
+    boolean dueAt(Instant due) {
+        // due times are kept to the millisecond, so the database's microseconds give back the timer's instant
+        return isOpen() && dueAt != null && dueAt.equals(due);
     }
 
     /** Closes the case because its cause is dealt with. */
@@ -138,6 +218,7 @@ public class FalloutCase {
         resolvedBy = actor;
         resolutionCode = code;
         resolutionNote = note;
+        dueAt = null;
     }
 
     private void moveTo(FalloutCaseStatus target) {
@@ -150,6 +231,10 @@ public class FalloutCase {
 
     public UUID id() {
         return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 
     public UUID orderId() {
@@ -180,8 +265,26 @@ public class FalloutCase {
         return status.isOpen();
     }
 
+    public FalloutSeverity severity() {
+        return severity;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public int escalations() {
+        return escalationCount;
+    }
+
+    /** What the customer was asked, while the case waits for the answer. */
+    public String customerRequest() {
+        return status == FalloutCaseStatus.WAITING_CUSTOMER ? customerRequest : null;
+    }
+
     public FalloutCaseView view() {
         return new FalloutCaseView(id, orderId, orderLineId, fulfillmentItemId, status, severity, reasonCode, description,
-                ownerGroup, ownerUserId, openedAt, resolvedAt, resolvedBy, resolutionCode, resolutionNote, entityVersion);
+                ownerGroup, ownerUserId, openedAt, resolvedAt, resolvedBy, resolutionCode, resolutionNote, dueAt, customerRequest,
+                escalationCount, allowedActions(), entityVersion);
     }
 }

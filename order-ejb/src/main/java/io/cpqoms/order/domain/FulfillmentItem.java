@@ -47,6 +47,8 @@ public class FulfillmentItem {
     public static final String ITEM_OUTCOME_CONFLICT = "ITEM_OUTCOME_CONFLICT";
     public static final String ITEM_NOT_RETRYABLE = "ITEM_NOT_RETRYABLE";
     public static final String ITEM_NOT_FORCIBLE = "ITEM_NOT_FORCIBLE";
+    public static final String ITEM_NOT_WAIVABLE = "ITEM_NOT_WAIVABLE";
+    public static final String CORRECTION_NOT_APPLICABLE = "CORRECTION_NOT_APPLICABLE";
     public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
     /** An item whose retryable failures used up its retry budget. */
     public static final String RETRY_BUDGET_EXHAUSTED = "RETRY_BUDGET_EXHAUSTED";
@@ -145,10 +147,57 @@ public class FulfillmentItem {
         this.updatedAt = now;
     }
 
-    /** Ready when every item it depends on has completed. */
+    /** Ready when every item it depends on is done (completed or waived). */
     public boolean readyGiven(Map<UUID, FulfillmentItemStatus> statuses) {
-        return status == FulfillmentItemStatus.PENDING
-                && dependsOn.stream().allMatch(d -> statuses.get(d) == FulfillmentItemStatus.COMPLETED);
+        return status == FulfillmentItemStatus.PENDING && dependsOn.stream().allMatch(d -> done(statuses.get(d)));
+    }
+
+    /** Whether an item in this status needs nothing more for its order to complete: completed, or waived. */
+    static boolean done(FulfillmentItemStatus status) {
+        return status == FulfillmentItemStatus.COMPLETED || status == FulfillmentItemStatus.WAIVED;
+    }
+
+    /**
+     * Operations skip a failed item (seed 000 section 17, SkipFulfillmentItem): it is WAIVED with the
+     * reason, and the order may complete without it; nothing was done, so there is nothing to compensate.
+     */
+    void waive(String actor, String reason, Instant now) {
+        if (status != FulfillmentItemStatus.FAILED) {
+            throw DomainException.conflict(ITEM_NOT_WAIVABLE, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only a failed item is skipped.");
+        }
+        moveTo(FulfillmentItemStatus.WAIVED, now);
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("waivedBy", actor);
+        result.put("reason", reason);
+        resultPayload = Json.write(result);
+    }
+
+    /**
+     * A named correction of a failed item's input (seed 000 section 17, CorrectOrderData), never a raw
+     * edit: only fields the input has are corrected. Returns each corrected field with its value before.
+     */
+    Map<String, String> correct(Map<String, String> corrections, Instant now) {
+        if (status != FulfillmentItemStatus.FAILED) {
+            throw DomainException.conflict(ITEM_NOT_RETRYABLE, "Fulfillment item " + id + " (" + itemType + ") is "
+                    + status + "; only a failed item's input is corrected.");
+        }
+        Map<String, String> current = input();
+        List<String> unknown = corrections.keySet().stream().filter(k -> !current.containsKey(k)).sorted().toList();
+        if (corrections.isEmpty() || !unknown.isEmpty()) {
+            throw DomainException.invalidInput(CORRECTION_NOT_APPLICABLE, "A correction names fields of the item's input "
+                    + current.keySet() + (unknown.isEmpty() ? "" : "; " + itemType + " has no " + unknown) + ".");
+        }
+        Map<String, String> before = new LinkedHashMap<>();
+        Map<String, String> corrected = new LinkedHashMap<>(current);
+        corrections.forEach((field, value) -> {
+            before.put(field, current.get(field));
+            corrected.put(field, value);
+        });
+        input = Collections.unmodifiableMap(corrected);
+        inputPayload = Json.write(corrected);
+        updatedAt = now;
+        return before;
     }
 
     /** Hands the item to its responsible system: the message a worker receives. */
@@ -428,9 +477,15 @@ public class FulfillmentItem {
         return compensationAction != null && !compensationAction.isBlank();
     }
 
-    /** Whether the item needs nothing more for a cancelled order: cancelled, or its work reversed. */
+    /** Whether the item needs nothing more for a cancelled order: cancelled, waived, or its work reversed. */
     public boolean settled() {
-        return status == FulfillmentItemStatus.CANCELLED || status == FulfillmentItemStatus.COMPENSATED;
+        return status == FulfillmentItemStatus.CANCELLED || status == FulfillmentItemStatus.COMPENSATED
+                || status == FulfillmentItemStatus.WAIVED;
+    }
+
+    /** Whether the item needs nothing more for its order to complete: completed, or waived. */
+    public boolean done() {
+        return done(status);
     }
 
     /** Whether the item's work is done or under way and cannot be reversed. */

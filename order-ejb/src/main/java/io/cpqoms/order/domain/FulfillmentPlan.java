@@ -29,8 +29,9 @@ public final class FulfillmentPlan {
         return items.stream().filter(i -> i.readyGiven(statuses)).toList();
     }
 
+    /** Whether every item is done: completed, or waived by operations. */
     public boolean allCompleted() {
-        return items.stream().allMatch(i -> i.status() == FulfillmentItemStatus.COMPLETED);
+        return items.stream().allMatch(FulfillmentItem::done);
     }
 
     public Optional<FulfillmentItem> item(UUID itemId) {
@@ -77,13 +78,13 @@ public final class FulfillmentPlan {
 
     /**
      * One status for several: failed if any failed (or failed to compensate), completed if all (or
-     * none) completed, cancelled if all were cancelled or compensated, else in progress or pending.
+     * none) completed or were waived, cancelled if all were cancelled or compensated, else in progress or pending.
      */
     public static FulfillmentItemStatus combine(List<FulfillmentItemStatus> statuses) {
         if (statuses.contains(FulfillmentItemStatus.FAILED) || statuses.contains(FulfillmentItemStatus.COMPENSATION_FAILED)) {
             return FulfillmentItemStatus.FAILED;
         }
-        if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.COMPLETED)) {
+        if (statuses.stream().allMatch(FulfillmentItem::done)) {
             return FulfillmentItemStatus.COMPLETED;
         }
         if (statuses.stream().allMatch(s -> s == FulfillmentItemStatus.CANCELLED || s == FulfillmentItemStatus.COMPENSATED)) {

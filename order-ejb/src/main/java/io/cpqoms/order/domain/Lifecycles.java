@@ -44,7 +44,8 @@ public final class Lifecycles {
                     FulfillmentItemStatus.FAILED, FulfillmentItemStatus.IN_PROGRESS)),
             Map.entry(FulfillmentItemStatus.COMPLETED, EnumSet.of(FulfillmentItemStatus.COMPENSATING)),
             Map.entry(FulfillmentItemStatus.FAILED, EnumSet.of(FulfillmentItemStatus.IN_PROGRESS,
-                    FulfillmentItemStatus.COMPLETED, FulfillmentItemStatus.CANCELLED)),
+                    FulfillmentItemStatus.COMPLETED, FulfillmentItemStatus.WAIVED, FulfillmentItemStatus.CANCELLED)),
+            Map.entry(FulfillmentItemStatus.WAIVED, EnumSet.noneOf(FulfillmentItemStatus.class)),
             Map.entry(FulfillmentItemStatus.CANCELLED, EnumSet.noneOf(FulfillmentItemStatus.class)),
             Map.entry(FulfillmentItemStatus.COMPENSATING, EnumSet.of(FulfillmentItemStatus.COMPENSATED,
                     FulfillmentItemStatus.COMPENSATION_FAILED)),
@@ -53,7 +54,8 @@ public final class Lifecycles {
 
     private static final Map<FalloutCaseStatus, Set<FalloutCaseStatus>> FALLOUT_CASE = Map.of(
             FalloutCaseStatus.OPEN, EnumSet.of(FalloutCaseStatus.ASSIGNED, FalloutCaseStatus.IN_REVIEW,
-                    FalloutCaseStatus.ESCALATED, FalloutCaseStatus.RESOLVED, FalloutCaseStatus.CANCELLED),
+                    FalloutCaseStatus.WAITING_CUSTOMER, FalloutCaseStatus.ESCALATED, FalloutCaseStatus.RESOLVED,
+                    FalloutCaseStatus.CANCELLED),
             FalloutCaseStatus.ASSIGNED, EnumSet.of(FalloutCaseStatus.ASSIGNED, FalloutCaseStatus.IN_REVIEW,
                     FalloutCaseStatus.WAITING_CUSTOMER, FalloutCaseStatus.WAITING_EXTERNAL, FalloutCaseStatus.ESCALATED,
                     FalloutCaseStatus.RESOLVED, FalloutCaseStatus.CANCELLED),
@@ -65,7 +67,8 @@ public final class Lifecycles {
             FalloutCaseStatus.WAITING_EXTERNAL, EnumSet.of(FalloutCaseStatus.ASSIGNED, FalloutCaseStatus.IN_REVIEW,
                     FalloutCaseStatus.ESCALATED, FalloutCaseStatus.RESOLVED, FalloutCaseStatus.CANCELLED),
             FalloutCaseStatus.ESCALATED, EnumSet.of(FalloutCaseStatus.ASSIGNED, FalloutCaseStatus.IN_REVIEW,
-                    FalloutCaseStatus.RESOLVED, FalloutCaseStatus.CANCELLED),
+                    FalloutCaseStatus.WAITING_CUSTOMER, FalloutCaseStatus.ESCALATED, FalloutCaseStatus.RESOLVED,
+                    FalloutCaseStatus.CANCELLED),
             FalloutCaseStatus.RESOLVED, EnumSet.noneOf(FalloutCaseStatus.class),
             FalloutCaseStatus.CANCELLED, EnumSet.noneOf(FalloutCaseStatus.class));
 

@@ -2,6 +2,7 @@ package io.cpqoms.order.domain;
 
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.FalloutSeverity;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderIntegrationEvent;
@@ -436,6 +437,77 @@ public sealed interface OrderEvent {
 
         public OrderIntegrationEvent published() {
             return new OrderIntegrationEvent.FalloutResolved(falloutCaseId, resolutionCode);
+        }
+    }
+
+    /** The case waits for the customer's answer until {@code dueAt}; then it escalates. */
+    record CustomerInfoRequested(UUID orderId, UUID falloutCaseId, UUID fulfillmentItemId, String request, Instant dueAt)
+            implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CUSTOMER_INFO_REQUESTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "request", request, "dueAt", dueAt.toString());
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.CustomerInfoRequested(falloutCaseId, fulfillmentItemId, request, dueAt);
+        }
+
+        public Timer timer() {
+            return new Timer(dueAt, new OrderTimer.FalloutCaseDue(orderId, falloutCaseId, dueAt));
+        }
+    }
+
+    /** A case went one severity up to the escalation desk, by a person or because its due time passed unanswered. */
+    record FalloutEscalated(UUID orderId, UUID falloutCaseId, FalloutSeverity severity, String ownerGroup, int escalations,
+                            String reason, boolean automatic, Instant dueAt) implements OrderEvent {
+        public String action() {
+            return "FALLOUT_CASE_ESCALATED";
+        }
+
+        public Map<String, Object> details() {
+            return map("falloutCaseId", falloutCaseId, "severity", severity, "ownerGroup", ownerGroup,
+                    "escalations", escalations, "reason", reason, "automatic", automatic,
+                    "dueAt", dueAt == null ? null : dueAt.toString());
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.FalloutEscalated(falloutCaseId, severity, ownerGroup, escalations, automatic, dueAt);
+        }
+
+        public Timer timer() {
+            return dueAt == null ? null : new Timer(dueAt, new OrderTimer.FalloutCaseDue(orderId, falloutCaseId, dueAt));
+        }
+    }
+
+    /** A failed item was skipped by operations: waived, with the reason. */
+    record ItemWaived(UUID itemId, String itemType, String responsibleSystem, String failureCode, String reason)
+            implements OrderEvent {
+        public String action() {
+            return "FULFILLMENT_ITEM_WAIVED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "responsibleSystem", responsibleSystem,
+                    "failureCode", failureCode, "reason", reason);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.ItemWaived(itemId, itemType, reason);
+        }
+    }
+
+    /** A named correction of a failed item's input: each field with its value before and after. */
+    record OrderDataCorrected(UUID itemId, String itemType, Map<String, String> before, Map<String, String> after,
+                              String reason) implements OrderEvent {
+        public String action() {
+            return "ORDER_DATA_CORRECTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("itemId", itemId, "itemType", itemType, "before", before, "after", after, "reason", reason);
         }
     }
 

@@ -34,6 +34,9 @@ public interface OrderReadModel {
 
     List<FalloutCaseView> falloutCases(String tenantId, UUID orderId);
 
+    /** One fallout case of the tenant, or 404. */
+    FalloutCaseView falloutCase(String tenantId, UUID caseId);
+
     /** Cases of the tenant in the given groups (null: any) and statuses, oldest first after a keyset position. */
     List<FalloutCaseView> falloutWorklist(String tenantId, Set<String> groups, Set<FalloutCaseStatus> statuses,
                                           Instant afterOpened, UUID afterId, int max);

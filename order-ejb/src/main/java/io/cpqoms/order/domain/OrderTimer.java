@@ -1,6 +1,7 @@
 package io.cpqoms.order.domain;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -13,5 +14,9 @@ public sealed interface OrderTimer extends Serializable {
 
     /** An item's next attempt is due: its request again after a retryable failure, or a status query after an unknown outcome. */
     record AttemptDue(UUID orderId, UUID itemId, String externalRequestId) implements OrderTimer {
+    }
+
+    /** A fallout case's due time: the customer's answer or the escalation desk's response was to be in by {@code dueAt}. */
+    record FalloutCaseDue(UUID orderId, UUID falloutCaseId, Instant dueAt) implements OrderTimer {
     }
 }

@@ -1,5 +1,6 @@
 package io.cpqoms.order.infrastructure;
 
+import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FalloutCaseStatus;
@@ -46,7 +47,10 @@ public class JpaOrderReadModel implements OrderReadModel {
 
     @Override
     public CustomerOrderView customerView(String tenantId, UUID orderId) {
-        return order(tenantId, orderId).customerView();
+        CustomerOrder order = order(tenantId, orderId);
+        return order.customerView(em.createQuery("select f.customerRequest from FalloutCase f where f.orderId = :order"
+                        + " and f.status = :waiting order by f.openedAt", String.class).setParameter("order", orderId)
+                .setParameter("waiting", FalloutCaseStatus.WAITING_CUSTOMER).getResultList());
     }
 
     @Override
@@ -98,6 +102,15 @@ public class JpaOrderReadModel implements OrderReadModel {
         order(tenantId, orderId);
         return em.createQuery("select f from FalloutCase f where f.orderId = :order order by f.openedAt, f.id",
                 FalloutCase.class).setParameter("order", orderId).getResultList().stream().map(FalloutCase::view).toList();
+    }
+
+    @Override
+    public FalloutCaseView falloutCase(String tenantId, UUID caseId) {
+        FalloutCase fallout = em.find(FalloutCase.class, caseId);
+        if (fallout == null || !fallout.tenantId().equals(tenantId)) {
+            throw DomainException.notFound(CustomerOrder.FALLOUT_CASE_NOT_FOUND, "Fallout case " + caseId + " does not exist.");
+        }
+        return fallout.view();
     }
 
     @Override

@@ -13,13 +13,18 @@ import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Roles;
 import io.cpqoms.order.api.CancellationRequest;
+import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FalloutCaseStatus;
+import io.cpqoms.order.api.FalloutResolution;
+import io.cpqoms.order.api.FalloutResolution.Action;
+import io.cpqoms.order.api.FalloutSeverity;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderIntegrationEvent;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,7 @@ class OrderLifecycleScenarioTest {
     private static final Map<String, ProductSpecification> DEMO = DemoCatalog.specifications();
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     private static final String TENANT = "acme";
+    private static final FalloutDeadlines DEADLINES = new FalloutDeadlines(Duration.ofDays(3), Duration.ofHours(4));
     private static final CommandContext IP_TEAM = new CommandContext(TENANT, "ip-operator", "c-1", Set.of(Roles.OPERATIONS),
             Set.of("ip-address-management"));
     private static final CommandContext LOGISTICS_TEAM = new CommandContext(TENANT, "logistics-operator", "c-2",
@@ -149,14 +155,14 @@ class OrderLifecycleScenarioTest {
         assertEquals(List.of(), order.takeEvents());
 
         DomainException otherGroup = assertThrows(DomainException.class,
-                () -> order.retryFallout(fallout.id(), LOGISTICS_TEAM, null, tick()));
+                () -> order.resolveFallout(fallout.id(), LOGISTICS_TEAM, resolution(Action.RETRY_ITEM, null), DEADLINES, tick()));
         assertEquals(CustomerOrder.NOT_IN_OWNER_GROUP, otherGroup.code());
         assertEquals(DomainException.Kind.FORBIDDEN, otherGroup.kind());
         assertEquals(List.of(), order.takeEvents(), "a refused command records nothing");
 
         order.assignFallout(fallout.id(), IP_TEAM, "ip-operator", tick());
         assertEquals(FalloutCaseStatus.ASSIGNED, fallout.status());
-        order.retryFallout(fallout.id(), IP_TEAM, "pool extended", tick());
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.RETRY_ITEM, "pool extended"), DEADLINES, tick());
 
         assertEquals(OrderStatus.IN_PROGRESS, order.status());
         assertEquals(FalloutCaseStatus.RESOLVED, fallout.status());
@@ -177,7 +183,7 @@ class OrderLifecycleScenarioTest {
         assertEquals(OrderStatus.COMPLETED, order.status());
         assertEquals(1, types(order.takeEvents()).stream().filter(OrderEvent.Completed.class::equals).count());
         DomainException closed = assertThrows(DomainException.class,
-                () -> order.retryFallout(fallout.id(), IP_TEAM, null, tick()));
+                () -> order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.RETRY_ITEM, null), DEADLINES, tick()));
         assertEquals(CustomerOrder.FALLOUT_CASE_CLOSED, closed.code());
     }
 
@@ -315,8 +321,193 @@ class OrderLifecycleScenarioTest {
         FalloutCase fallout = order.falloutCases().get(0);
         assertEquals(FalloutCase.ORDER_MANAGEMENT, fallout.ownerGroup());
         CommandContext supervisor = new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR));
-        DomainException e = assertThrows(DomainException.class, () -> order.retryFallout(fallout.id(), supervisor, null, tick()));
-        assertEquals(CustomerOrder.NOTHING_TO_RETRY, e.code());
+        DomainException e = assertThrows(DomainException.class, () -> order.resolveFallout(fallout.id(), supervisor, resolution(Action.RETRY_ITEM, null), DEADLINES, tick()));
+        assertEquals(FalloutCase.FALLOUT_ACTION_NOT_ALLOWED, e.code());
+    }
+
+    // ---- the other fallout commands (seed 000, section 17) --------------------------------------
+
+    /** The IP allocation of a planned fiber order has failed; its case is open for the IP team. */
+    private FalloutCase failedIpAllocation(CustomerOrder order) {
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        order.itemFailed(ip.id(), ip.externalRequestId(), "RESOURCE_UNAVAILABLE", "pool exhausted", false, tick());
+        order.takeEvents();
+        return order.falloutCases().get(0);
+    }
+
+    private static FalloutResolution resolution(Action action, String note) {
+        return new FalloutResolution(action, note, null);
+    }
+
+    @Test
+    void aSkippedItemIsWaivedWithItsReasonAndTheOrderCompletesWithoutIt() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+        assertEquals(List.of(Action.values()), fallout.allowedActions(), "an item's case takes every command");
+
+        DomainException noReason = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.SKIP_ITEM, " "), DEADLINES, tick()));
+        assertEquals(CustomerOrder.FALLOUT_NOTE_REQUIRED, noReason.code());
+        assertEquals(List.of(), order.takeEvents());
+
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.SKIP_ITEM, "customer brings own addresses"), DEADLINES, tick());
+
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        assertEquals(FulfillmentItemStatus.WAIVED, ip.status());
+        assertEquals(FalloutCase.ITEM_WAIVED, fallout.view().resolutionCode());
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(List.of(OrderEvent.ItemWaived.class, OrderEvent.FalloutResolved.class, OrderEvent.FalloutCleared.class),
+                types(events));
+        OrderEvent.ItemWaived waived = (OrderEvent.ItemWaived) events.get(0).event();
+        assertEquals("RESOURCE_UNAVAILABLE", waived.failureCode());
+        assertEquals("order.fulfillment-item.waived.v1", waived.published().type());
+        for (String type : List.of("ACCESS_CIRCUIT_PROVISIONING", "ROUTER_SHIPMENT", "ROUTER_CONFIGURATION",
+                "SLA_MONITORING_SETUP", "BILLING_ACTIVATION")) {
+            complete(order, type);
+        }
+        assertEquals(OrderStatus.COMPLETED, order.status(), "a waived item counts as done (seed 002, section 12.3)");
+    }
+
+    @Test
+    void aCorrectionNamesTheItemsFieldsAuditsBeforeAndAfterAndSendsTheItemAgain() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+
+        DomainException unknown = assertThrows(DomainException.class, () -> order.resolveFallout(fallout.id(), IP_TEAM,
+                new FalloutResolution(Action.CORRECT_ORDER_DATA, "typo", Map.of("characteristic.poolSize", "64")), DEADLINES, tick()));
+        assertEquals(FulfillmentItem.CORRECTION_NOT_APPLICABLE, unknown.code());
+        DomainException empty = assertThrows(DomainException.class, () -> order.resolveFallout(fallout.id(), IP_TEAM,
+                resolution(Action.CORRECT_ORDER_DATA, "typo"), DEADLINES, tick()));
+        assertEquals(FulfillmentItem.CORRECTION_NOT_APPLICABLE, empty.code());
+        assertEquals("SITE-1", item(order, "IP_ALLOCATION").input().get("characteristic.siteId"), "a refused correction changes nothing");
+
+        order.resolveFallout(fallout.id(), IP_TEAM, new FalloutResolution(Action.CORRECT_ORDER_DATA, "site id was mistyped",
+                Map.of("characteristic.siteId", "SITE-2")), DEADLINES, tick());
+
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        assertEquals(FulfillmentItemStatus.IN_PROGRESS, ip.status());
+        assertEquals(FalloutCase.ORDER_DATA_CORRECTED, fallout.view().resolutionCode());
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(List.of(OrderEvent.OrderDataCorrected.class, OrderEvent.ItemRetried.class, OrderEvent.FalloutResolved.class,
+                OrderEvent.FalloutCleared.class), types(events));
+        OrderEvent.OrderDataCorrected corrected = (OrderEvent.OrderDataCorrected) events.get(0).event();
+        assertEquals(Map.of("characteristic.siteId", "SITE-1"), corrected.before());
+        assertEquals(Map.of("characteristic.siteId", "SITE-2"), corrected.after());
+        FulfillmentDispatch resent = events.get(1).event().dispatch();
+        assertEquals("SITE-2", resent.input().get("characteristic.siteId"), "the system gets the corrected input");
+        assertEquals(order.id() + ":" + ip.id() + ":2", resent.externalRequestId());
+    }
+
+    @Test
+    void aRequestToTheCustomerWaitsUntilItsDueTimeAndThenEscalates() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+        assertNull(order.customerView().actionRequired());
+
+        Instant asked = tick();
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.REQUEST_CUSTOMER_INFO, "Which VLAN does the site use?"),
+                DEADLINES, asked);
+
+        assertEquals(FalloutCaseStatus.WAITING_CUSTOMER, fallout.status());
+        Instant due = asked.plus(Duration.ofDays(3));
+        assertEquals(due, fallout.dueAt());
+        assertFalse(fallout.allowedActions().contains(Action.REQUEST_CUSTOMER_INFO), "one question at a time");
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(List.of(OrderEvent.CustomerInfoRequested.class), types(events));
+        assertEquals(new OrderTimer.FalloutCaseDue(order.id(), fallout.id(), due), events.get(0).event().timer().due());
+        CustomerOrderView.ActionRequired action = order.customerView().actionRequired();
+        assertEquals("Waiting for your action", action.headline());
+        assertEquals(List.of("Which VLAN does the site use?"), action.requests());
+
+        order.falloutCaseDue(fallout.id(), due.minusSeconds(60), DEADLINES, tick());
+        assertEquals(List.of(), order.takeEvents(), "a timer for another due time is stale");
+
+        Instant fired = due.plusSeconds(1);
+        order.falloutCaseDue(fallout.id(), due, DEADLINES, fired);
+
+        assertEquals(FalloutCaseStatus.ESCALATED, fallout.status());
+        assertEquals(FalloutSeverity.HIGH, fallout.severity());
+        assertEquals(FalloutCase.ESCALATION_DESK, fallout.ownerGroup());
+        assertEquals(fired.plus(Duration.ofHours(4)), fallout.dueAt());
+        assertNull(order.customerView().actionRequired(), "the customer is no longer the one who is waited on");
+        OrderEvent.FalloutEscalated escalated = (OrderEvent.FalloutEscalated) order.takeEvents().get(0).event();
+        assertTrue(escalated.automatic());
+        assertEquals(1, escalated.escalations());
+        assertEquals("order.fallout-escalated.v1", escalated.published().type());
+        DomainException ipTeam = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.RETRY_ITEM, null), DEADLINES, tick()));
+        assertEquals(CustomerOrder.NOT_IN_OWNER_GROUP, ipTeam.code(), "an escalated case is the desk's");
+
+        order.falloutCaseDue(fallout.id(), due, DEADLINES, tick());
+        assertEquals(List.of(), order.takeEvents(), "a timer fires into the aggregate once");
+    }
+
+    @Test
+    void escalationRaisesTheSeverityUntilCriticalWhereNothingEscalatesFurther() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+        CommandContext supervisor = new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR));
+        assertEquals(FalloutSeverity.MEDIUM, fallout.severity());
+
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.ESCALATE, "needs a pool from the core team"), DEADLINES, tick());
+        assertEquals(FalloutSeverity.HIGH, fallout.severity());
+        assertEquals(FalloutCase.ESCALATION_DESK, fallout.ownerGroup());
+        assertFalse(((OrderEvent.FalloutEscalated) order.takeEvents().get(0).event()).automatic());
+
+        order.resolveFallout(fallout.id(), supervisor, resolution(Action.ESCALATE, "still blocked"), DEADLINES, tick());
+        assertEquals(FalloutSeverity.CRITICAL, fallout.severity());
+        assertNull(fallout.dueAt(), "a critical case has nowhere higher to go");
+        assertNull(order.takeEvents().get(0).event().timer());
+        assertFalse(fallout.allowedActions().contains(Action.ESCALATE));
+        DomainException e = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), supervisor, resolution(Action.ESCALATE, "again"), DEADLINES, tick()));
+        assertEquals(FalloutCase.FALLOUT_ACTION_NOT_ALLOWED, e.code());
+        assertEquals(fallout.allowedActions().stream().map(Enum::name).toList(), e.violations().get(0).allowedValues());
+    }
+
+    @Test
+    void aCaseIsNotMarkedResolvedWhileItsCauseStands() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+
+        DomainException stands = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.MARK_RESOLVED, "done"), DEADLINES, tick()));
+        assertEquals(CustomerOrder.FALLOUT_CAUSE_STANDS, stands.code());
+        assertEquals(DomainException.Kind.CONFLICT, stands.kind());
+        assertEquals(FalloutCaseStatus.OPEN, fallout.status());
+        assertEquals(List.of(), order.takeEvents());
+    }
+
+    @Test
+    void cancellingFromACaseResolvesItAndCompensatesTheOrder() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FalloutCase fallout = failedIpAllocation(order);
+        complete(order, "ACCESS_CIRCUIT_PROVISIONING");
+        order.takeEvents();
+
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.CANCEL_ORDER, "customer withdrew"), DEADLINES, tick());
+
+        assertEquals(FalloutCaseStatus.RESOLVED, fallout.status());
+        assertEquals(FalloutCase.ORDER_CANCELLED, fallout.view().resolutionCode());
+        assertEquals(OrderStatus.CANCELLING, order.status());
+        assertEquals(List.of("ACCESS_CIRCUIT_PROVISIONING"), compensatedTypes(order.takeEvents()));
+    }
+
+    @Test
+    void anOrderCaseTakesOnlyTheCommandsThatNeedNoItem() {
+        CustomerOrder order = capture("ps_fiber_access");
+        order.validate(passing(order), "alice", tick());
+        order.plan(Map.of(), tick());
+        FalloutCase fallout = order.falloutCases().get(0);
+
+        assertEquals(List.of(Action.REQUEST_CUSTOMER_INFO, Action.CANCEL_ORDER, Action.MARK_RESOLVED, Action.ESCALATE),
+                fallout.allowedActions());
+        CommandContext supervisor = new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR));
+        DomainException skip = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), supervisor, resolution(Action.SKIP_ITEM, "x"), DEADLINES, tick()));
+        assertEquals(FalloutCase.FALLOUT_ACTION_NOT_ALLOWED, skip.code());
+        order.resolveFallout(fallout.id(), supervisor, resolution(Action.CANCEL_ORDER, "offering cannot be built"), DEADLINES, tick());
+        assertEquals(OrderStatus.CANCELLED, order.status(), "nothing was done, so nothing is compensated");
     }
 
     // ---- cancellation ---------------------------------------------------------------------------

@@ -75,15 +75,24 @@ public class FalloutCasesResource {
     @Path("{caseId}/resolutions")
     @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resolveFalloutCase", summary = "Resolve an open fallout case by a command",
-            description = "RETRY_ITEM sends the failed item (or its failed compensation) to its system again as a new"
-                    + " attempt and resolves the case; the order goes on when no failed item is left.")
-    @APIResponse(responseCode = "200", description = "The case, resolved",
+    @Operation(operationId = "resolveFalloutCase", summary = "Work an open fallout case by a command",
+            description = "RETRY_ITEM sends the failed item (or its failed compensation) again as a new attempt;"
+                    + " CORRECT_ORDER_DATA corrects named fields of the failed item's input and sends it again;"
+                    + " SKIP_ITEM waives the failed item (the order may complete without it); MARK_RESOLVED closes a"
+                    + " case whose cause was dealt with otherwise; CANCEL_ORDER cancels the order with compensation;"
+                    + " REQUEST_CUSTOMER_INFO makes the case wait for the customer; ESCALATE raises its severity and"
+                    + " gives it to the escalation desk. Every action but RETRY_ITEM needs a note. A case waiting on"
+                    + " someone escalates when its dueAt passes. The order goes on when no failed item is left.")
+    @APIResponse(responseCode = "200", description = "The case after the action",
             content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
+    @APIResponse(responseCode = "400", description = "The case does not take the action (FALLOUT_ACTION_NOT_ALLOWED, listing"
+            + " those it takes), a note is missing (FALLOUT_NOTE_REQUIRED) or a correction names a field the item's input"
+            + " lacks (CORRECTION_NOT_APPLICABLE)", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "The case belongs to another work group (NOT_IN_OWNER_GROUP)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such order or case", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The case is closed, or has nothing to retry",
+    @APIResponse(responseCode = "409", description = "The case is closed (FALLOUT_CASE_CLOSED), its cause still stands"
+            + " (FALLOUT_CAUSE_STANDS) or the order is past the point of no return",
             content = @Content(mediaType = "application/problem+json"))
     public FalloutCaseView resolve(@PathParam("id") String id, @PathParam("caseId") String caseId, FalloutResolution body) {
         return commands.resolve(caller.command(), Parameters.uuid("id", id), Parameters.uuid("caseId", caseId),

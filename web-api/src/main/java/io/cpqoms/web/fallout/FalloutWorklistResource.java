@@ -13,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -47,5 +48,20 @@ public class FalloutWorklistResource {
         return queries.falloutWorklist(caller.command(), new FalloutCaseQuery(Parameters.text(ownerGroup),
                 Parameters.enumeration("status", status, FalloutCaseStatus.class), Parameters.integer("limit", limit, 50),
                 Parameters.text(after)));
+    }
+
+    @GET
+    @Path("{caseId}")
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR})
+    @Operation(operationId = "getFalloutCase", summary = "One fallout case, with the actions it takes now",
+            description = "allowedActions lists the resolutions the case takes; dueAt is when a case waiting for the"
+                    + " customer or the escalation desk escalates.")
+    @APIResponse(responseCode = "200", description = "The case",
+            content = @Content(schema = @Schema(implementation = FalloutCaseView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such case (FALLOUT_CASE_NOT_FOUND)",
+            content = @Content(mediaType = "application/problem+json"))
+    public FalloutCaseView get(@PathParam("caseId") String caseId) {
+        return queries.falloutCase(caller.command(), Parameters.uuid("caseId", caseId));
     }
 }
