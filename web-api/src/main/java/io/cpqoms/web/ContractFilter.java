@@ -140,6 +140,9 @@ public class ContractFilter implements OASFilter {
                 operation.getRequestBody().getContent().getMediaTypes().values().forEach(ContractFilter::cleanMedia);
             }
         }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> p.getSchema() != null).forEach(p -> clean(p.getSchema()));
+        }
         APIResponse unavailable = responses.getAPIResponse("503");
         if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
             unavailable.addHeader("Retry-After", OASFactory.createHeader()

@@ -33,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " this channel, at this location; the account standings the checks rely on"),
                 @Tag(name = "Pricing", description = "Ad-hoc price calculations with their full breakdown"),
                 @Tag(name = "Quotes", description = "Quotes: items checked against the pinned catalog version,"
-                        + " price overrides, the stored price snapshot and the customer's acceptance"),
+                        + " price overrides, the stored price snapshot, submission, revisions, the customer's acceptance;"
+                        + " search, timeline, revisions as offered and the quote document (PDF)"),
+                @Tag(name = "Approvals", description = "The approver's queue: the pending approval requests of the"
+                        + " levels the caller's roles decide"),
                 @Tag(name = "Orders", description = "Orders captured from accepted quotes or directly: status,"
                         + " fulfillment plan, timeline, events; cancellation, validation overrides, break glass"),
                 @Tag(name = "Fallout", description = "Fallout cases of failed fulfillment work: the work"

@@ -63,6 +63,32 @@ public final class Parameters {
         }
     }
 
+    /** An ISO-8601 day ({@code 2026-11-21}) of the years 1 to 9999, or null when absent. */
+    public static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(value);
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw DomainException.invalidInput(INVALID_PARAMETER, name + " must lie between the years 1 and 9999.");
+            }
+            return date;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " must be an ISO-8601 date such as 2026-11-21, not '"
+                    + JsonBody.excerpt(value) + "'.");
+        }
+    }
+
+    /** A text of at most {@code maxLength} characters, or null when absent or blank. */
+    public static String text(String name, String value, int maxLength) {
+        String text = text(value);
+        if (text != null && text.length() > maxLength) {
+            throw DomainException.invalidInput(INVALID_PARAMETER, name + " has more than " + maxLength + " characters.");
+        }
+        return text;
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value;
     }

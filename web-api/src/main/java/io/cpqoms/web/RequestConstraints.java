@@ -9,6 +9,7 @@ import io.cpqoms.web.fallout.FalloutCasesResource;
 import io.cpqoms.web.fallout.FalloutWorklistResource;
 import io.cpqoms.web.order.OrdersResource;
 import io.cpqoms.web.pricing.PriceCalculationsResource;
+import io.cpqoms.web.quote.ApprovalRequestsResource;
 import io.cpqoms.web.quote.QuotesResource;
 import io.cpqoms.web.worker.WorkerItemsResource;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -52,7 +53,7 @@ final class RequestConstraints {
     static final List<Class<?>> RESOURCES = List.of(CatalogOfferingsResource.class, CatalogVersionsResource.class,
             ConfigurationEvaluationsResource.class, AccountStandingsResource.class, EligibilityChecksResource.class,
             FalloutCasesResource.class, FalloutWorklistResource.class, OrdersResource.class, PriceCalculationsResource.class,
-            QuotesResource.class, WorkerItemsResource.class);
+            QuotesResource.class, ApprovalRequestsResource.class, WorkerItemsResource.class);
 
     private RequestConstraints() {
     }

@@ -105,6 +105,53 @@ final class Api {
         return send("GET", path, Map.of(), null);
     }
 
+    /** A GET whose answer may be a document (a PDF) rather than text: status, media type and bytes. */
+    record Download(int status, String contentType, byte[] body, String header) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Downloads {@code path} with the {@code Accept} header given (none when null); the answer's status
+     * and headers are checked against the contract, a problem's body too.
+     */
+    Download download(String path, String accept) {
+        URI uri = URI.create(BASE + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                answer.withHeader(name, values);
+            }
+        });
+        if (response.body().length > 0) {
+            // a binary document goes to the validator as bytes in a string (Latin-1 keeps every byte)
+            answer.withBody(new String(response.body(), type.startsWith("application/problem+json")
+                    ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1));
+        }
+        Contract.check("answer " + response.statusCode() + " to GET " + path,
+                Contract.validator().validateResponse(uri.getRawPath(), Request.Method.GET, answer.build()), Set.of());
+        return new Download(response.statusCode(), type, response.body(),
+                response.headers().firstValue("Content-Disposition").orElse(null));
+    }
+
     Reply post(String path, String json) {
         return send("POST", path, json == null ? Map.of() : Map.of("Content-Type", "application/json"), json);
     }

@@ -29,6 +29,8 @@ class AuthorizationIT {
     private static final Set<String> QUOTE_READERS = Set.of(Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK,
             Roles.CUSTOMER_SERVICE);
     private static final Set<String> APPROVERS = Set.of(Roles.SALES_APPROVER, Roles.DEAL_DESK);
+    private static final Set<String> QUOTE_TIMELINE_READERS = Set.of(Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK,
+            Roles.CUSTOMER_SERVICE, Roles.AUDITOR);
     private static final Set<String> ORDER_CAPTURERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE);
     private static final Set<String> ORDER_CAPTURE = Set.of(Roles.ORDER_CAPTURE);
     private static final Set<String> ORDER_READERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
@@ -58,7 +60,12 @@ class AuthorizationIT {
             new Rule("GET", "/catalog/offerings/{id}", CATALOG_READERS),
             new Rule("POST", "/configurations/evaluations", CONFIGURATORS),
             new Rule("POST", "/quotes", SALES),
+            new Rule("GET", "/quotes", QUOTE_READERS),
             new Rule("GET", "/quotes/{id}", QUOTE_READERS),
+            new Rule("GET", "/quotes/{id}/timeline", QUOTE_TIMELINE_READERS),
+            new Rule("GET", "/quotes/{id}/revisions/{revision}", QUOTE_READERS),
+            new Rule("GET", "/quotes/{id}/document", QUOTE_READERS),
+            new Rule("GET", "/approval-requests", APPROVERS),
             new Rule("POST", "/quotes/{id}/items", SALES),
             new Rule("POST", "/quotes/{id}/items/batch", SALES),
             new Rule("POST", "/quotes/{id}/items/{itemId}/price-overrides", SALES),
@@ -223,6 +230,7 @@ class AuthorizationIT {
                 .replace("{id}", UUID.randomUUID().toString())
                 .replace("{orderId}", UUID.randomUUID().toString())
                 .replace("{itemId}", UUID.randomUUID().toString())
+                .replace("{revision}", "1")
                 .replace("{caseId}", UUID.randomUUID().toString())
                 .replace("{accountId}", "authz-" + UUID.randomUUID());
     }

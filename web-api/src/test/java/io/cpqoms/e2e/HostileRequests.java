@@ -137,7 +137,10 @@ public final class HostileRequests {
             "GET /catalog/offerings", "version=${version}&channel=PARTNER&segment=ENTERPRISE&lifecycle=ACTIVE&offset=0&limit=5",
             "GET /catalog/offerings/{id}", "version=${version}",
             "GET /orders", "customerId=cust-hostile&status=COMPLETED&createdFrom=2020-01-01T00:00:00Z&createdTo=${now}&limit=5",
-            "GET /fallout-cases", "ownerGroup=ip-address-management&status=OPEN&limit=5");
+            "GET /fallout-cases", "ownerGroup=ip-address-management&status=OPEN&limit=5",
+            "GET /quotes", "customerId=cust-hostile&status=PRICED&owner=acme-sales&expiringBefore=${futureDate}&limit=5",
+            "GET /approval-requests", "status=PENDING&limit=5",
+            "GET /quotes/{id}/document", "revision=${pricedRevision}&audience=CUSTOMER");
 
     /** Which real object a path parameter names: the fixture value for an operation's path and parameter. */
     static String pathObject(String path, String parameter) {
@@ -154,7 +157,11 @@ public final class HostileRequests {
             if (parameter.equals("itemId")) {
                 return "item";
             }
-            return path.endsWith("/acceptance") ? "pricedQuote" : "quote";
+            if (parameter.equals("revision")) {
+                return "pricedRevision";
+            }
+            return path.endsWith("/acceptance") || path.endsWith("/document") || path.contains("/revisions/{revision}")
+                    ? "pricedQuote" : "quote";
         }
         if (path.contains("/fallout-cases/") || path.contains("/fulfillment-items/{itemId}")) {
             return switch (parameter) {

@@ -38,6 +38,8 @@ class OpenApiContractIT {
     private static final List<String> EVERYWHERE = List.of("400", "401", "403", "406", "503");
     private static final List<String> WITH_PATH_PARAMETER = List.of("404");
     private static final List<String> WITH_BODY = List.of("413", "415");
+    /** The media types of documents the API answers besides JSON (the quote document). */
+    private static final Set<String> BINARY = Set.of("application/pdf");
 
     private static OpenAPI api;
     private static List<String> parserMessages;
@@ -107,7 +109,13 @@ class OpenApiContractIT {
                     continue;
                 }
                 content.forEach((type, media) -> {
-                    if (!type.equals("application/json")) {
+                    if (BINARY.contains(type)) {
+                        // a document: a binary string, not JSON
+                        if (media.getSchema() == null || !"string".equals(media.getSchema().getType())
+                                || !"binary".equals(media.getSchema().getFormat())) {
+                            missing.add(where + " " + status + ": " + type + " is not a binary string " + describe(media.getSchema()));
+                        }
+                    } else if (!type.equals("application/json")) {
                         missing.add(where + " " + status + ": media type " + type);
                     } else if (!typed(media.getSchema())) {
                         missing.add(where + " " + status + ": untyped schema " + describe(media.getSchema()));
@@ -237,8 +245,34 @@ class OpenApiContractIT {
         assertEquals(List.of(), untagged, "operations without a tag");
         List<String> undescribed = used.stream().filter(t -> declared.getOrDefault(t, "").isBlank()).toList();
         assertEquals(List.of(), undescribed, "tags used without a declared description");
-        assertTrue(used.containsAll(Set.of("Catalog", "Configuration", "Eligibility", "Pricing", "Quotes", "Orders",
+        assertTrue(used.containsAll(Set.of("Catalog", "Configuration", "Eligibility", "Pricing", "Quotes", "Approvals", "Orders",
                 "Fallout", "Worker")), () -> "tags in use: " + used);
+    }
+
+    @Test
+    void theQuoteReadsAreInTheContractWithTheirParametersAndMediaTypes() {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("get /quotes searchQuotes", List.of("customerId", "status", "owner", "expiringBefore", "limit", "after"));
+        expected.put("get /approval-requests listApprovalRequests", List.of("status", "limit", "after"));
+        expected.put("get /quotes/{id}/timeline getQuoteTimeline", List.of("id"));
+        expected.put("get /quotes/{id}/revisions/{revision} getQuoteRevision", List.of("id", "revision"));
+        expected.put("get /quotes/{id}/document getQuoteDocument", List.of("id", "revision", "audience"));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        operations((where, operation) -> {
+            String key = where.toLowerCase() + " " + operation.getOperationId();
+            if (expected.containsKey(key)) {
+                found.put(key, operation.getParameters() == null ? List.of()
+                        : operation.getParameters().stream().map(p -> p.getName()).toList());
+            }
+        });
+        assertEquals(expected.keySet(), found.keySet());
+        expected.forEach((key, names) -> assertTrue(found.get(key).containsAll(names), () -> key + ": " + found.get(key)));
+        Operation document = api.getPaths().get("/quotes/{id}/document").getGet();
+        assertEquals(Set.of("application/pdf"), document.getResponses().get("200").getContent().keySet());
+        assertTrue(document.getResponses().containsKey("409") && document.getResponses().containsKey("406"));
+        Schema<?> page = resolve(api.getPaths().get("/quotes").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema());
+        assertEquals(Set.of("items", "next"), page.getProperties().keySet());
     }
 
     private static void operations(BiConsumer<String, Operation> each) {

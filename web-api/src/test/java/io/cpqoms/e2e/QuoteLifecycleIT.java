@@ -183,6 +183,10 @@ class QuoteLifecycleIT {
         problem(SALES.post("/api/orders/from-quote", "{\"quoteId\":\"" + quote + "\",\"revision\":1,\"acceptanceId\":\""
                 + UUID.randomUUID() + "\"}"), 409, "QUOTE_EXPIRED");
         problem(SALES.post("/api/quotes/" + quote + "/cancellation", "{\"reason\":\"late\"}"), 409, "QUOTE_NOT_CANCELLABLE");
+        JsonObject last = SALES.get("/api/quotes/" + quote + "/timeline").array().stream().map(JsonValue::asJsonObject)
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("QUOTE_EXPIRED", last.getString("action"), "the timeline ends with the expiry");
+        assertEquals("system:quote-expiry", last.getString("actor"));
     }
 
     private static long count(PreparedStatement query) throws Exception {

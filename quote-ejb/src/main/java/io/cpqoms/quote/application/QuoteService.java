@@ -29,7 +29,6 @@ import io.cpqoms.quote.domain.QuoteRevision;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
-import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteStatus;
 import io.cpqoms.quote.api.QuoteView;
 import io.cpqoms.quote.domain.ItemEligibility;
@@ -50,12 +49,12 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 
 /**
- * Quote commands and queries; every command is one JTA transaction that loads the quote, lets it
+ * Quote commands; every command is one JTA transaction that loads the quote, lets it
  * decide, flushes (so a concurrent change fails here), and writes its audit entry and integration
  * event. Configuration checks and prices come from the pinned catalog version.
  */
 @Stateless
-public class QuoteService implements QuoteCommands, QuoteQueries {
+public class QuoteService implements QuoteCommands {
 
     /** A batch of items is empty, too large or holds an empty item (400). */
     public static final String QUOTE_ITEMS_INVALID = "QUOTE_ITEMS_INVALID";
@@ -329,11 +328,6 @@ public class QuoteService implements QuoteCommands, QuoteQueries {
         data.put("rules", approval.triggers().stream().map(t -> details("rule", t.rule(), "lineNumber", t.lineNumber(),
                 "level", t.level())).toList());
         return data;
-    }
-
-    @Override
-    public QuoteView quote(CommandContext context, UUID quoteId) {
-        return quotes.get(context.tenantId(), quoteId).view();
     }
 
 

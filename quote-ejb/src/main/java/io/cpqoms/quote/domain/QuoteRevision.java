@@ -54,6 +54,10 @@ public class QuoteRevision {
         return revision;
     }
 
+    public String tenantId() {
+        return tenantId;
+    }
+
     /** The revision's quote view as JSON. */
     public String content() {
         return content;

@@ -10,7 +10,17 @@ import io.cpqoms.quote.api.NewQuoteItems;
 import io.cpqoms.quote.api.PriceOverrideRequest;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
+import io.cpqoms.quote.api.QuoteDocument;
+import io.cpqoms.quote.api.QuoteSearch;
+import io.cpqoms.quote.api.QuoteSearchPage;
+import io.cpqoms.quote.api.QuoteStatus;
+import io.cpqoms.quote.api.QuoteTimelineEntry;
 import io.cpqoms.quote.api.QuoteView;
+import io.cpqoms.kernel.DomainException;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.cpqoms.web.BatchBody;
 import io.cpqoms.web.CallerContext;
 import io.cpqoms.web.Parameters;
@@ -43,6 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuotesResource {
 
     private static final String PROBLEM = "application/problem+json";
+    static final String PDF = "application/pdf";
+    /** An internal document (with costs and margins) asked for by a caller who does not see costs (403). */
+    public static final String COSTS_NOT_VISIBLE = "COSTS_NOT_VISIBLE";
+    /** SUPERSEDED is the status of a kept revision, never of a quote: the search does not take it. */
+    static final String SEARCHABLE_STATUSES = "DRAFT, PRICED, PENDING_APPROVAL, APPROVED, REJECTED, ACCEPTED, CANCELLED, EXPIRED";
 
     @EJB
     QuoteCommands commands;
@@ -71,6 +86,128 @@ public class QuotesResource {
     public Response start(NewQuote body) {
         QuoteView started = commands.start(caller.command(), body);
         return links.created(started, "quotes", started.id());
+    }
+
+    @GET
+    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.CUSTOMER_SERVICE})
+    @Operation(operationId = "searchQuotes", summary = "Search the tenant's quotes by customer, status, owner and end of validity, keyset-paged",
+            description = "Every filter is optional and they combine. Newest quote first; with expiringBefore, the open quotes "
+                    + "(DRAFT, PRICED, PENDING_APPROVAL, APPROVED, REJECTED) whose validity ends before that day, soonest first. "
+                    + "Pass the 'next' cursor of a page as 'after', with the same filters, for the following page; 'next' is "
+                    + "null on the last page. Totals only, no costs.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = QuoteSearchPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not valid (INVALID_PARAMETER), a page size out of 1 to 200 or "
+            + "a cursor this search did not return (INVALID_PAGE)", content = @Content(mediaType = PROBLEM))
+    public QuoteSearchPage search(
+            @Parameter(description = "The customer's id", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = "The status of the quote's latest revision", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"DRAFT", "PRICED", "PENDING_APPROVAL", "APPROVED", "REJECTED", "ACCEPTED", "CANCELLED", "EXPIRED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "The user who started the quote", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+            @QueryParam("owner") String owner,
+            @Parameter(description = "Open quotes whose validity ends before this day (ISO-8601 date)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("expiringBefore") String expiringBefore,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = 500))
+            @QueryParam("after") String after) {
+        QuoteStatus wanted = Parameters.enumeration("status", status, QuoteStatus.class);
+        if (wanted == QuoteStatus.SUPERSEDED) {
+            throw DomainException.invalidInput(Parameters.INVALID_PARAMETER, "status must be one of [" + SEARCHABLE_STATUSES
+                    + "]; SUPERSEDED is the status of a kept revision (GET /quotes/{id}/revisions/{revision}), never of a quote.");
+        }
+        return queries.search(caller.command(), new QuoteSearch(Parameters.text("customerId", customerId, 100), wanted,
+                Parameters.text("owner", owner, 200), Parameters.date("expiringBefore", expiringBefore),
+                Parameters.integer("limit", limit, 50), Parameters.text("after", after, 500)));
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
+    @Operation(operationId = "getQuoteTimeline", summary = "The quote's history across its revisions, from its audit trail",
+            description = "Started, items added, prices overridden, priced, submitted, each approval decision, revised, accepted, "
+                    + "expired, cancelled: in the order they happened, each with its revision, actor, time, correlation id and "
+                    + "the command's details. A caller who does not see costs gets the details without costs and margins.")
+    @APIResponse(responseCode = "200", description = "Entries in the order they happened",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = QuoteTimelineEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    public List<QuoteTimelineEntry> timeline(@PathParam("id") String id) {
+        List<QuoteTimelineEntry> timeline = queries.timeline(caller.command(), Parameters.uuid("id", id));
+        return caller.seesCosts() ? timeline : timeline.stream().map(QuoteTimelineEntry::withoutCosts).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions/{revision}")
+    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.CUSTOMER_SERVICE})
+    @Operation(operationId = "getQuoteRevision", summary = "One revision of the quote as it was offered",
+            description = "The latest revision as it stands; an earlier one as it was kept when it was superseded (status "
+                    + "SUPERSEDED, with its items, price snapshot and approval).")
+    @APIResponse(responseCode = "200", description = "The revision",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "400", description = "The revision is not a whole number (INVALID_PARAMETER)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND) or revision (QUOTE_REVISION_NOT_FOUND)",
+            content = @Content(mediaType = PROBLEM))
+    public QuoteView revision(@PathParam("id") String id,
+                              @Parameter(description = "The revision number, 1 for the first", required = true, schema = @Schema(type = SchemaType.STRING,
+                                      pattern = "^[0-9]{1,9}$"))
+                              @PathParam("revision") String revision) {
+        return view(queries.revision(caller.command(), Parameters.uuid("id", id), revisionNumber(revision)));
+    }
+
+    private static int revisionNumber(String revision) {
+        if (revision == null || !revision.matches("[0-9]{1,9}")) {
+            throw DomainException.invalidInput(Parameters.INVALID_PARAMETER, "revision must be a whole number such as 1, not '"
+                    + io.cpqoms.web.JsonBody.excerpt(revision == null ? "" : revision) + "'.");
+        }
+        return Integer.parseInt(revision);
+    }
+
+    @GET
+    @Path("{id}/document")
+    @Produces(PDF)
+    @RolesAllowed({Roles.SALES, Roles.SALES_APPROVER, Roles.DEAL_DESK, Roles.CUSTOMER_SERVICE})
+    @Operation(operationId = "getQuoteDocument", summary = "The quote document (PDF) of a revision, from its stored price snapshot",
+            description = "Offerings with their configuration, one-time and recurring charges with their discounts, totals and "
+                    + "currency, validity and a summary of the terms, the revision, its price snapshot and its approval reference; "
+                    + "made from what was stored when the revision was priced, never recalculated. audience CUSTOMER is the "
+                    + "customer-facing document (no costs, margins or approvers' notes); INTERNAL adds them for the provider's "
+                    + "own people. Default: INTERNAL for a caller who sees costs, CUSTOMER for others (customer service).")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "The revision is not a whole number, or audience not CUSTOMER or INTERNAL "
+            + "(INVALID_PARAMETER)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "An INTERNAL document for a caller who does not see costs (COSTS_NOT_VISIBLE)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND) or revision (QUOTE_REVISION_NOT_FOUND)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "406", description = "The Accept header excludes application/pdf (NOT_ACCEPTABLE)",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The revision has no price (QUOTE_NOT_PRICED)", content = @Content(mediaType = PROBLEM))
+    public Response document(@PathParam("id") String id,
+                             @Parameter(description = "The revision number; the latest when absent", schema = @Schema(
+                                     type = SchemaType.STRING, pattern = "^[0-9]{1,9}$"))
+                             @QueryParam("revision") String revision,
+                             @Parameter(description = "CUSTOMER or INTERNAL", schema = @Schema(type = SchemaType.STRING,
+                                     enumeration = {"CUSTOMER", "INTERNAL"}))
+                             @QueryParam("audience") String audience) {
+        QuoteDocument.Audience wanted = Parameters.enumeration("audience", audience, QuoteDocument.Audience.class);
+        if (wanted == null) {
+            wanted = caller.seesCosts() ? QuoteDocument.Audience.INTERNAL : QuoteDocument.Audience.CUSTOMER;
+        } else if (wanted == QuoteDocument.Audience.INTERNAL && !caller.seesCosts()) {
+            throw DomainException.forbidden(COSTS_NOT_VISIBLE, "The internal document shows costs and margins, which this "
+                    + "caller's roles do not see; ask for audience CUSTOMER.");
+        }
+        QuoteDocument document = queries.document(caller.command(), Parameters.uuid("id", id),
+                Parameters.text(revision) == null ? null : revisionNumber(revision), wanted);
+        return Response.ok(QuoteDocumentPdf.render(document), PDF)
+                .header("Content-Disposition", "inline; filename=\"" + document.quoteNumber() + "-rev" + document.revision()
+                        + (document.audience() == QuoteDocument.Audience.CUSTOMER ? "" : "-internal") + ".pdf\"")
+                .build();
     }
 
     @GET
