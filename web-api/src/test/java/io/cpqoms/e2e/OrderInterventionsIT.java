@@ -344,6 +344,55 @@ class OrderInterventionsIT {
     }
 
     @Test
+    void aMessageThatKeepsFailingIsDeadLetteredIntoACaseOnItsItemAndKeptForAudit() throws Exception {
+        String url = System.getProperty("cpq.db.url", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(url.isBlank(), "needs -Dcpq.db.url (server-config/bin/cpq test sets it)");
+        String orderId = order(customer(), "hq sim:ip-address-management=async");
+        awaitItems(orderId, items -> items.stream().map(JsonValue::asJsonObject).anyMatch(i ->
+                i.getString("itemType").equals("IP_ALLOCATION") && i.getString("status").equals("IN_PROGRESS")));
+        String requestId = item(orderId, "IP_ALLOCATION").getString("externalRequestId");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, System.getProperty("cpq.db.user"),
+                System.getProperty("cpq.db.password"));
+             java.sql.PreparedStatement poison = db.prepareStatement("insert into ordering.outbox_event (event_id, tenant_id,"
+                     + " event_type, destination, aggregate_type, aggregate_id, aggregate_version, occurred_at, correlation_id,"
+                     + " causation_id, payload) select gen_random_uuid(), tenant_id, event_type, destination, aggregate_type,"
+                     + " aggregate_id, aggregate_version, now(), correlation_id, 'dead-letter-drill',"
+                     + " jsonb_set(payload, '{data,tenantId}', 'null'::jsonb) from ordering.outbox_event"
+                     + " where destination = 'fulfillment-item' and payload -> 'data' ->> 'externalRequestId' = ?")) {
+            // the item's dispatch once more, without its tenant: no worker can take it, however often it is delivered
+            poison.setString(1, requestId);
+            assertEquals(1, poison.executeUpdate());
+        }
+
+        awaitStatus(orderId, "FALLOUT");
+        JsonObject fallout = cases(orderId).getJsonObject(0);
+        assertEquals("MESSAGE_DEAD_LETTERED", fallout.getString("reasonCode"), fallout.toString());
+        assertEquals("ip-address-management", fallout.getString("ownerGroup"));
+        assertTrue(fallout.getString("description").contains(requestId), "names the request to look up: " + fallout);
+        JsonObject ip = item(orderId, "IP_ALLOCATION");
+        assertEquals("FAILED", ip.getString("status"));
+        assertEquals("MESSAGE_DEAD_LETTERED", ip.getString("failureCode"));
+        JsonObject dead = timelineEntry(orderId, "MESSAGE_DEAD_LETTERED");
+        assertEquals("system:dead-letters", dead.getString("actor"));
+        assertEquals("CpqFulfillmentItem", dead.getJsonObject("details").getString("destination"));
+        assertEquals(Integer.getInteger("cpq.jms.redelivery.attempts", 5) + 1,
+                dead.getJsonObject("details").getInt("deliveryCount"), "one delivery and the bounded redeliveries");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, System.getProperty("cpq.db.user"),
+                System.getProperty("cpq.db.password"));
+             java.sql.PreparedStatement kept = db.prepareStatement("select destination, fulfillment_item_id::text, body"
+                     + " from ordering.dead_letter where order_id = ?::uuid")) {
+            kept.setString(1, orderId);
+            try (java.sql.ResultSet rs = kept.executeQuery()) {
+                assertTrue(rs.next(), "the message is kept");
+                assertEquals("CpqFulfillmentItem", rs.getString(1));
+                assertEquals(ip.getString("id"), rs.getString(2));
+                assertTrue(rs.getString(3).contains(requestId), "with its body");
+                assertFalse(rs.next(), "once");
+            }
+        }
+    }
+
+    @Test
     void aSupervisorWorksACaseOfAnyGroup() {
         String orderId = order(customer(), "branch sim:logistics=reject-first");
         awaitStatus(orderId, "FALLOUT");

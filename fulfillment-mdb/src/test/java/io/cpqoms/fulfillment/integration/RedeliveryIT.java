@@ -2,6 +2,7 @@ package io.cpqoms.fulfillment.integration;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cpqoms.kernel.ServerResources;
@@ -13,10 +14,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.time.Duration;
-import java.util.Collections;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The domain's messaging configuration on the broker embedded in Payara: the product's destinations
  * exist, and a message whose consumer keeps failing is redelivered a bounded number of times and then
- * lands in the dead message queue rather than looping.
+ * lands in the dead message queue rather than looping, from where the product keeps it in its dead
+ * letter archive.
  */
 @ExtendWith(ArquillianExtension.class)
 class RedeliveryIT {
@@ -49,6 +52,9 @@ class RedeliveryIT {
 
     @EJB
     MessagingStatus messaging;
+
+    @Resource(lookup = ServerResources.DATA_SOURCE)
+    DataSource dataSource;
 
     @Test
     void theBrokerAndTheProductsQueuesAreReachable() {
@@ -78,13 +84,19 @@ class RedeliveryIT {
                 .until(() -> deliveries.get() == attempts + 1);
     }
 
+    /** The product takes dead messages off the broker's dead message queue into its archive, with their properties. */
     private boolean deadLettered(String probe) throws Exception {
-        try (Connection connection = connectionFactory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(ServerResources.DEAD_LETTER_QUEUE_NAME),
-                    "probe = '" + probe + "'")) {
-                return Collections.list(browser.getEnumeration()).size() == 1;
+        try (java.sql.Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select destination, delivery_count from ordering.dead_letter"
+                     + " where properties ->> 'probe' = ?")) {
+            query.setString(1, probe);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                assertEquals(QUEUE, rs.getString(1), "the archive keeps where the message was sent");
+                assertFalse(rs.next(), "kept once");
+                return true;
             }
         }
     }

@@ -449,6 +449,43 @@ public class CustomerOrder {
 
     // ---- fallout ----------------------------------------------------------------------------------
 
+    /**
+     * A message of this order for one of its items (a dispatch or a status query) exhausted its
+     * redeliveries and was dead-lettered (seed 000, section 38: nothing waits silently). If the item is
+     * still on that attempt it fails with MESSAGE_DEAD_LETTERED and a case opens for its group: the
+     * system may or may not have done the work, so the case says to look the external request up before
+     * a retry. The dead letter is audited either way.
+     */
+    public void itemMessageDeadLettered(UUID itemId, String externalRequestId, DeadLetter letter, Instant now) {
+        updatedAt = now;
+        record(new OrderEvent.MessageDeadLettered(letter.messageId(), letter.destination(), letter.messageType(), itemId,
+                externalRequestId, letter.reason(), letter.deliveryCount()));
+        FulfillmentItem item = items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
+        if (item != null && item.awaits(externalRequestId)) {
+            itemFailed(itemId, externalRequestId, FulfillmentItem.MESSAGE_DEAD_LETTERED, "message " + letter.messageId()
+                    + " on " + letter.destination() + " died after " + letter.deliveryCount() + " deliveries ("
+                    + letter.reason() + "); look request " + externalRequestId + " up at its system before a retry",
+                    false, now);
+        }
+    }
+
+    /**
+     * The message asking for one of the order's own steps died. If the order still waits for the step
+     * a case opens for order management, whose RETRY_ITEM asks for the step again.
+     */
+    public void stepMessageDeadLettered(DeadLetter letter, Instant now) {
+        updatedAt = now;
+        record(new OrderEvent.MessageDeadLettered(letter.messageId(), letter.destination(), letter.messageType(), null, null,
+                letter.reason(), letter.deliveryCount()));
+        boolean open = falloutCases.stream().anyMatch(f -> f.isOpen() && f.fulfillmentItemId() == null
+                && FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(f.reasonCode()));
+        if (awaitsPlan() && !open) {
+            open(FalloutCase.forOrder(tenantId, id, FulfillmentItem.MESSAGE_DEAD_LETTERED, "The order's step "
+                    + letter.messageType() + " did not run: message " + letter.messageId() + " died after "
+                    + letter.deliveryCount() + " deliveries (" + letter.reason() + ")", now));
+        }
+    }
+
     /** Assigns an open case to a person; the caller works the cases of its group or is a supervisor. */
     public FalloutCase assignFallout(UUID caseId, CommandContext caller, String assignee, Instant now) {
         FalloutCase fallout = workable(caseId, caller);
@@ -541,14 +578,21 @@ public class CustomerOrder {
     /** Whether what opened the case is still so: its item still failed, or the order still without a plan. */
     private boolean causeStands(FalloutCase fallout) {
         if (fallout.fulfillmentItemId() == null) {
-            return status == OrderStatus.FALLOUT && items.isEmpty();
+            return items.isEmpty() && (status == OrderStatus.FALLOUT || awaitsPlan());
         }
         FulfillmentItemStatus itemStatus = item(fallout.fulfillmentItemId()).status();
         return itemStatus == FulfillmentItemStatus.FAILED || itemStatus == FulfillmentItemStatus.COMPENSATION_FAILED;
     }
 
-    /** Sends the case's failed item (or failed compensation) again as a new attempt. */
+    /**
+     * Sends the case's failed item (or failed compensation) again as a new attempt; for a case of the
+     * order's plan step whose message died, asks for the step again.
+     */
     private void retry(FalloutCase fallout, Instant now) {
+        if (fallout.fulfillmentItemId() == null) {
+            record(new OrderEvent.StepRetried(OrderEvent.PLAN_FULFILLMENT));
+            return;
+        }
         FulfillmentItem item = item(fallout.fulfillmentItemId());
         record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
     }

@@ -56,6 +56,9 @@ public class FalloutCase {
     private static final List<Action> COMPENSATION_ACTIONS = List.of(Action.RETRY_ITEM, Action.MARK_RESOLVED, Action.ESCALATE);
     private static final List<Action> ORDER_ACTIONS = List.of(Action.REQUEST_CUSTOMER_INFO, Action.CANCEL_ORDER,
             Action.MARK_RESOLVED, Action.ESCALATE);
+    /** An order step whose message died is run again by RETRY_ITEM (the step is idempotent). */
+    private static final List<Action> DEAD_LETTERED_STEP_ACTIONS = List.of(Action.RETRY_ITEM, Action.CANCEL_ORDER,
+            Action.MARK_RESOLVED, Action.ESCALATE);
 
     @Id
     @Column(name = "fallout_case_id")
@@ -111,7 +114,8 @@ public class FalloutCase {
         FalloutCase fallout = open(tenantId, orderId, compensation || defect ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM,
                 compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID
                         : FulfillmentItem.RETRY_BUDGET_EXHAUSTED.equals(item.failureCode())
-                                || FulfillmentItem.UNKNOWN_OUTCOME.equals(item.failureCode()) ? item.failureCode()
+                                || FulfillmentItem.UNKNOWN_OUTCOME.equals(item.failureCode())
+                                || FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(item.failureCode()) ? item.failureCode()
                         : ITEM_FAILED,
                 (compensation ? "Compensation " : "") + item.itemType() + " failed at " + item.responsibleSystem() + ": "
                         + item.failureCode() + (item.failureMessage() == null ? "" : " (" + item.failureMessage() + ")"),
@@ -156,7 +160,8 @@ public class FalloutCase {
         if (!isOpen()) {
             return List.of();
         }
-        List<Action> actions = fulfillmentItemId == null ? ORDER_ACTIONS
+        List<Action> actions = fulfillmentItemId == null
+                ? FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(reasonCode) ? DEAD_LETTERED_STEP_ACTIONS : ORDER_ACTIONS
                 : COMPENSATION_FAILED.equals(reasonCode) ? COMPENSATION_ACTIONS : ITEM_ACTIONS;
         return actions.stream()
                 .filter(a -> a != Action.REQUEST_CUSTOMER_INFO || status != FalloutCaseStatus.WAITING_CUSTOMER)

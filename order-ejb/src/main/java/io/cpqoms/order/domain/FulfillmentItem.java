@@ -49,6 +49,8 @@ public class FulfillmentItem {
     public static final String ITEM_NOT_FORCIBLE = "ITEM_NOT_FORCIBLE";
     public static final String ITEM_NOT_WAIVABLE = "ITEM_NOT_WAIVABLE";
     public static final String CORRECTION_NOT_APPLICABLE = "CORRECTION_NOT_APPLICABLE";
+    /** The item's message exhausted its redeliveries: whether its system did the work is not known. */
+    public static final String MESSAGE_DEAD_LETTERED = "MESSAGE_DEAD_LETTERED";
     public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
     /** An item whose retryable failures used up its retry budget. */
     public static final String RETRY_BUDGET_EXHAUSTED = "RETRY_BUDGET_EXHAUSTED";
@@ -383,6 +385,13 @@ public class FulfillmentItem {
     }
 
     /** Records failure; false when this failure was recorded already. */
+    /** Whether the item's current attempt {@code requestId} is out at its system, awaiting an outcome. */
+    boolean awaits(String requestId) {
+        return Objects.equals(requestId, externalRequestId) && (status == FulfillmentItemStatus.IN_PROGRESS
+                || status == FulfillmentItemStatus.WAITING_EXTERNAL || status == FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME
+                || status == FulfillmentItemStatus.COMPENSATING);
+    }
+
     boolean fail(String reportedRequestId, String code, String message, Instant now) {
         checkAttempt(reportedRequestId);
         if (status == FulfillmentItemStatus.COMPENSATING) {

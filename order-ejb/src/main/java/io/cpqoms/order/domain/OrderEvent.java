@@ -511,6 +511,34 @@ public sealed interface OrderEvent {
         }
     }
 
+    /** A message of the order exhausted its redeliveries; it is kept in the dead letter archive. */
+    record MessageDeadLettered(String messageId, String destination, String messageType, UUID itemId,
+                               String externalRequestId, String reason, int deliveryCount) implements OrderEvent {
+        public String action() {
+            return "MESSAGE_DEAD_LETTERED";
+        }
+
+        public Map<String, Object> details() {
+            return map("messageId", messageId, "destination", destination, "messageType", messageType, "itemId", itemId,
+                    "externalRequestId", externalRequestId, "reason", reason, "deliveryCount", deliveryCount);
+        }
+    }
+
+    /** A step of the order whose message died is asked for again. */
+    record StepRetried(String step) implements OrderEvent {
+        public String action() {
+            return "ORDER_STEP_RETRIED";
+        }
+
+        public Map<String, Object> details() {
+            return map("step", step);
+        }
+
+        public String nextStep() {
+            return step;
+        }
+    }
+
     /** A case closed because its order was cancelled. */
     record FalloutCancelled(UUID falloutCaseId, String resolutionCode) implements OrderEvent {
         public String action() {

@@ -38,6 +38,9 @@ public interface OrderRepository {
      */
     String openDuplicate(String tenantId, String customerId, String fingerprint, UUID excluding);
 
+    /** Whether the tenant has the order. */
+    boolean exists(String tenantId, UUID orderId);
+
     /** The tenant's order, whole and locked, or 404: another tenant's order is indistinguishable from none. */
     CustomerOrder lock(String tenantId, UUID orderId);
 

@@ -82,6 +82,12 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
+    public boolean exists(String tenantId, UUID orderId) {
+        return !em.createQuery("select o.id from CustomerOrder o where o.id = :id and o.tenantId = :tenant", UUID.class)
+                .setParameter("id", orderId).setParameter("tenant", tenantId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
     public CustomerOrder lock(String tenantId, UUID orderId) {
         CustomerOrder order = visible(tenantId, orderId, em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE));
         order.loaded(items(em, orderId), em.createQuery("select f from FalloutCase f where f.orderId = :order"

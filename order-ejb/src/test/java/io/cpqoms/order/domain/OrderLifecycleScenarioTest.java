@@ -510,6 +510,86 @@ class OrderLifecycleScenarioTest {
         assertEquals(OrderStatus.CANCELLED, order.status(), "nothing was done, so nothing is compensated");
     }
 
+    // ---- dead letters ---------------------------------------------------------------------------
+
+    private DeadLetter deadLetter(String destination, String type) {
+        return new DeadLetter("ID:" + UUID.randomUUID(), destination, type, TENANT, "c-9", null, "EXCEPTION: the consumer failed",
+                4, clock, Map.of(), "{}");
+    }
+
+    @Test
+    void anItemsDeadLetteredMessageFailsTheItemIntoACaseOfItsGroup() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        String attempt = ip.externalRequestId();
+
+        order.itemMessageDeadLettered(ip.id(), attempt, deadLetter("CpqFulfillmentItem", "fulfillment-item.dispatch"), tick());
+
+        assertEquals(FulfillmentItemStatus.FAILED, ip.status());
+        assertEquals(FulfillmentItem.MESSAGE_DEAD_LETTERED, ip.failureCode());
+        assertEquals(OrderStatus.FALLOUT, order.status());
+        FalloutCase fallout = order.falloutCases().get(0);
+        assertEquals(FulfillmentItem.MESSAGE_DEAD_LETTERED, fallout.reasonCode());
+        assertEquals("ip-address-management", fallout.ownerGroup());
+        assertTrue(fallout.description().contains(attempt), "the case names the request to look up: " + fallout.description());
+        assertEquals(List.of(OrderEvent.MessageDeadLettered.class, OrderEvent.ItemFailed.class, OrderEvent.FellOut.class,
+                OrderEvent.FalloutOpened.class), types(order.takeEvents()));
+
+        // a dead letter of an attempt the item is past is kept as evidence only
+        order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.RETRY_ITEM, "checked IPAM: nothing allocated"), DEADLINES,
+                tick());
+        order.takeEvents();
+        order.itemMessageDeadLettered(ip.id(), attempt, deadLetter("CpqFulfillmentItem", "fulfillment-item.dispatch"), tick());
+        assertEquals(List.of(OrderEvent.MessageDeadLettered.class), types(order.takeEvents()));
+        assertEquals(FulfillmentItemStatus.IN_PROGRESS, ip.status());
+    }
+
+    @Test
+    void aDeadLetteredStepOpensAnOrderCaseWhoseRetryAsksForTheStepAgain() {
+        CustomerOrder order = capture("ps_fiber_access");
+        order.validate(passing(order), "alice", tick());
+        order.takeEvents();
+
+        order.stepMessageDeadLettered(deadLetter("CpqOrderCommand", OrderEvent.PLAN_FULFILLMENT), tick());
+        order.stepMessageDeadLettered(deadLetter("CpqOrderCommand", OrderEvent.PLAN_FULFILLMENT), tick());
+
+        assertEquals(1, order.falloutCases().size(), "one case while the step waits");
+        FalloutCase fallout = order.falloutCases().get(0);
+        assertEquals(FalloutCase.ORDER_MANAGEMENT, fallout.ownerGroup());
+        assertEquals(List.of(Action.RETRY_ITEM, Action.CANCEL_ORDER, Action.MARK_RESOLVED, Action.ESCALATE),
+                fallout.allowedActions());
+        CommandContext supervisor = new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR));
+        DomainException stands = assertThrows(DomainException.class,
+                () -> order.resolveFallout(fallout.id(), supervisor, resolution(Action.MARK_RESOLVED, "x"), DEADLINES, tick()));
+        assertEquals(CustomerOrder.FALLOUT_CAUSE_STANDS, stands.code());
+        order.takeEvents();
+
+        order.resolveFallout(fallout.id(), supervisor, resolution(Action.RETRY_ITEM, null), DEADLINES, tick());
+
+        List<CustomerOrder.Recorded> events = order.takeEvents();
+        assertEquals(List.of(OrderEvent.StepRetried.class, OrderEvent.FalloutResolved.class), types(events));
+        assertEquals(OrderEvent.PLAN_FULFILLMENT, events.get(0).event().nextStep());
+        order.plan(DEMO, tick());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status());
+    }
+
+    @Test
+    void aStepCaseIsMarkedResolvedOnceTheStepRanAnyway() {
+        CustomerOrder order = capture("ps_fiber_access");
+        order.validate(passing(order), "alice", tick());
+        order.stepMessageDeadLettered(deadLetter("CpqOrderCommand", OrderEvent.PLAN_FULFILLMENT), tick());
+        FalloutCase fallout = order.falloutCases().get(0);
+        order.plan(DEMO, tick());
+        order.takeEvents();
+
+        order.resolveFallout(fallout.id(), new CommandContext(TENANT, "sup", "c", Set.of(Roles.OPERATIONS_SUPERVISOR)),
+                resolution(Action.MARK_RESOLVED, "planned by a later request"), DEADLINES, tick());
+
+        assertEquals(FalloutCase.MARKED_RESOLVED, fallout.view().resolutionCode());
+        assertEquals(List.of(OrderEvent.FalloutResolved.class), types(order.takeEvents()));
+    }
+
     // ---- cancellation ---------------------------------------------------------------------------
 
     @Test
