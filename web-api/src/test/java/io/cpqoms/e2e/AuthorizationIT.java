@@ -82,6 +82,7 @@ class AuthorizationIT {
             new Rule("GET", "/orders/{id}", ORDER_READERS),
             new Rule("GET", "/orders/{id}/fulfillment-items", PLAN_READERS),
             new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
+            new Rule("GET", "/orders/{id}/milestones", ORDER_READERS),
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/fallout-cases", FALLOUT_WORKERS),
             new Rule("GET", "/fallout-cases", FALLOUT_WORKERS),

@@ -222,6 +222,17 @@ class OrderFlowIT {
         assertEquals(acceptance.getString("acceptanceId"),
                 timeline.getJsonObject(0).getJsonObject("details").getString("acceptanceId"));
 
+        // the milestones, each once, in the order reached; the customer sees them too
+        Api.Reply milestones = CUSTOMER_SERVICE.get("/api/orders/" + orderId + "/milestones");
+        assertEquals(200, milestones.status(), milestones.body());
+        assertEquals(List.of("ORDER_CAPTURED", "ORDER_VALIDATED", "ORDER_DECOMPOSED", "FULFILLMENT_STARTED"),
+                strings(milestones.array(), "milestone").subList(0, 4));
+        assertEquals(Set.of("INSTALLATION_SCHEDULED", "SERVICE_ACTIVATED", "BILLING_ACTIVATED"),
+                Set.copyOf(strings(milestones.array(), "milestone").subList(4, 7)));
+        assertEquals("ORDER_COMPLETED", strings(milestones.array(), "milestone").get(7));
+        assertEquals(8, milestones.array().size());
+        assertEquals(8, CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().getJsonArray("milestones").size());
+
         // the events, published to the topic with the seed's envelope
         JsonArray events = publishedEvents(orderId, ORDER_EVENTS.size() + 12);
         List<String> types = strings(events, "eventType");

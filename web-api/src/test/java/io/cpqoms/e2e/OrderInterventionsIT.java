@@ -392,6 +392,73 @@ class OrderInterventionsIT {
         }
     }
 
+    // ---- time: jeopardy (seed 000, section 31) ---------------------------------------------------
+
+    /** A catalog version like the demo's whose steps each take an hour (3.6 s on the test stack's time scale). */
+    private static String hourlyCatalog() {
+        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"hourly " + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created.body());
+        String version = created.json().getString("id");
+        String hourly = Api.file("../server-config/src/main/demo/demo-catalog.json")
+                .replaceAll("\"expectedDuration\": \"[^\"]+\"", "\"expectedDuration\": \"PT1H\"");
+        assertEquals(200, ADMIN.post("/api/catalog/versions/" + version + "/imports", hourly).status());
+        assertEquals(200, ADMIN.post("/api/catalog/versions/" + version + "/publication", null).status());
+        return version;
+    }
+
+    @Test
+    void anOrderLateAgainstItsCatalogIsInJeopardyUntilItCompletes() {
+        String version = hourlyCatalog();
+        Api.Reply captured = CAPTURE.post("/api/orders", body(customer(), "hq sim:ip-address-management=async")
+                .replace(catalogVersion, version));
+        assertEquals(201, captured.status(), captured.body());
+        String orderId = captured.json().getString("id");
+        JsonObject planned = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> orderOf(orderId), o -> o.containsKey("committedCompletionAt"));
+        // four steps deep (first wave, router configuration, SLA monitoring, billing): four hours, 14.4 s here
+        assertTrue(java.time.Instant.parse(planned.getString("committedCompletionAt"))
+                .isAfter(java.time.Instant.parse(planned.getString("createdAt")).plusSeconds(14)), planned.toString());
+        JsonObject estimate = CUSTOMER_SERVICE.get("/api/orders/" + orderId).json();
+        assertEquals(planned.getString("committedCompletionAt"), estimate.getString("estimatedCompletion"));
+
+        // the IP system never reports: after its hour the item is overdue, then the completion is at risk, then breached
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> "BREACH".equals(orderOf(orderId).getString("jeopardy", "")));
+        JsonObject ip = item(orderId, "IP_ALLOCATION");
+        assertEquals("IN_PROGRESS", ip.getString("status"));
+        assertTrue(ip.containsKey("overdueSince"), ip.toString());
+        List<String> reasons = AUDITOR.get("/api/orders/" + orderId + "/timeline").array().stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("action").equals("ORDER_JEOPARDY_RAISED"))
+                .map(e -> e.getJsonObject("details").getString("reason")).toList();
+        assertEquals(List.of("ITEM_OVERDUE", "COMPLETION_AT_RISK", "COMPLETION_BREACHED"), reasons);
+
+        // the system answers after all: the order goes on, completes, and the jeopardy clears
+        assertEquals(200, WORKER.post("/api/worker/orders/" + orderId + "/fulfillment-items/" + ip.getString("id")
+                + "/completions", "{\"externalRequestId\":\"" + ip.getString("externalRequestId")
+                + "\",\"externalReference\":\"IP-LATE-1\"}").status());
+        JsonObject done = awaitStatus(orderId, "COMPLETED");
+        assertFalse(done.containsKey("jeopardy"), done.toString());
+        assertFalse(CUSTOMER_SERVICE.get("/api/orders/" + orderId).json().containsKey("estimatedCompletion"));
+        await().atMost(PATIENCE).until(() -> eventTypes(orderId).containsAll(List.of("order.jeopardy-raised.v1",
+                "order.jeopardy-cleared.v1", "order.milestone-reached.v1")));
+    }
+
+    @Test
+    void theWorklistShowsWhichCasesBelongToOrdersInJeopardy() {
+        String orderId = order(customer(), "hq sim:ip-address-management=async,logistics=reject");
+        awaitStatus(orderId, "FALLOUT");
+        String caseId = cases(orderId).getJsonObject(0).getString("id");
+        assertFalse(falloutCase(LOGISTICS_OPERATIONS, caseId).containsKey("orderJeopardy"));
+        // the demo's IP allocation takes 2 h: 7.2 s on the test stack
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> "WARNING".equals(orderOf(orderId).getString("jeopardy", "")));
+        assertEquals("WARNING", falloutCase(LOGISTICS_OPERATIONS, caseId).getString("orderJeopardy"));
+        Api.Reply page = LOGISTICS_OPERATIONS.get("/api/fallout-cases?ownerGroup=logistics&limit=200");
+        JsonObject listed = page.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("id").equals(caseId)).findFirst().orElseThrow();
+        assertEquals("WARNING", listed.getString("orderJeopardy"));
+    }
+
     @Test
     void aSupervisorWorksACaseOfAnyGroup() {
         String orderId = order(customer(), "branch sim:logistics=reject-first");

@@ -52,6 +52,7 @@ public final class CatalogRules {
     public static final String REQUIRES_CYCLE = "REQUIRES_CYCLE";
     public static final String FULFILLMENT_STEP_DUPLICATE = "FULFILLMENT_STEP_DUPLICATE";
     public static final String FULFILLMENT_RETRY_BUDGET_INVALID = "FULFILLMENT_RETRY_BUDGET_INVALID";
+    public static final String FULFILLMENT_DURATION_INVALID = "FULFILLMENT_DURATION_INVALID";
     public static final String FULFILLMENT_DEPENDENCY_CYCLE = "FULFILLMENT_DEPENDENCY_CYCLE";
     public static final String COVERAGE_AREA_NOT_FOUND = "COVERAGE_AREA_NOT_FOUND";
     public static final String COVERAGE_AREA_DUPLICATE = "COVERAGE_AREA_DUPLICATE";
@@ -140,6 +141,11 @@ public final class CatalogRules {
             if (step.retryBudget() < 0) {
                 violations.add(new Violation(FULFILLMENT_RETRY_BUDGET_INVALID, stepPath + ".maxRetries",
                         "The retry budget cannot be negative."));
+            }
+            if (step.expectedDuration() != null && (step.duration() == null || step.duration().isNegative()
+                    || step.duration().isZero() || step.duration().compareTo(java.time.Duration.ofDays(366)) > 0)) {
+                violations.add(new Violation(FULFILLMENT_DURATION_INVALID, stepPath + ".expectedDuration",
+                        "The expected duration is an ISO-8601 duration above zero and at most a year (e.g. PT4H, P2D)."));
             }
             if (step.action() == null || isBlank(step.itemType())) {
                 continue;

@@ -40,7 +40,7 @@ class CatalogDocumentJsonTest {
 
     @Test
     void theWrittenStepCarriesNoDerivedFields() {
-        String json = Json.write(new FulfillmentStepSpecification(LineAction.ADD, "X", "sys", List.of(), null, null));
+        String json = Json.write(new FulfillmentStepSpecification(LineAction.ADD, "X", "sys", List.of(), null, null, null, null));
         assertFalse(json.contains("retryBudget"), json);
         assertFalse(json.contains("maxRetries"), json);
     }

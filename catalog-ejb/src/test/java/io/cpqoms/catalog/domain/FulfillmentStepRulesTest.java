@@ -22,12 +22,12 @@ class FulfillmentStepRulesTest {
     private static final String STEPS = "productSpecifications[ps_fiber].fulfillmentSteps";
 
     private static FulfillmentStepSpecification step(LineAction action, String itemType, String... dependsOn) {
-        return new FulfillmentStepSpecification(action, itemType, "system-" + itemType, List.of(dependsOn), null, null);
+        return new FulfillmentStepSpecification(action, itemType, "system-" + itemType, List.of(dependsOn), null, null, null, null);
     }
 
     private static FulfillmentStepSpecification withRetries(FulfillmentStepSpecification s, Integer maxRetries) {
         return new FulfillmentStepSpecification(s.action(), s.itemType(), s.responsibleSystem(), s.dependsOn(),
-                s.compensationAction(), maxRetries);
+                s.compensationAction(), maxRetries, null, null);
     }
 
     private static List<Violation> check(FulfillmentStepSpecification... steps) {
@@ -126,9 +126,9 @@ class FulfillmentStepRulesTest {
     @Test
     void actionItemTypeAndResponsibleSystemAreRequired() {
         List<Violation> violations = check(
-                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3),
-                new FulfillmentStepSpecification(ADD, " ", "network", List.of(), null, 3),
-                new FulfillmentStepSpecification(ADD, "ROUTER", null, List.of(), null, 3));
+                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3, null, null),
+                new FulfillmentStepSpecification(ADD, " ", "network", List.of(), null, 3, null, null),
+                new FulfillmentStepSpecification(ADD, "ROUTER", null, List.of(), null, 3, null, null));
 
         assertEquals(List.of(
                 CatalogRules.REQUIRED_FIELD_MISSING + " @ " + STEPS + "[0].action",
@@ -140,8 +140,8 @@ class FulfillmentStepRulesTest {
     @Test
     void incompleteStepsDoNotCountAsDuplicates() {
         List<Violation> violations = check(
-                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3),
-                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3));
+                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3, null, null),
+                new FulfillmentStepSpecification(null, "CIRCUIT", "network", List.of(), null, 3, null, null));
         assertEquals(List.of(CatalogRules.REQUIRED_FIELD_MISSING, CatalogRules.REQUIRED_FIELD_MISSING),
                 violations.stream().map(Violation::rule).toList());
     }
@@ -151,7 +151,7 @@ class FulfillmentStepRulesTest {
         List<Violation> violations = check(
                 withRetries(step(ADD, "A"), -2),
                 step(ADD, "A"),
-                new FulfillmentStepSpecification(ADD, "B", "", List.of(), null, null),
+                new FulfillmentStepSpecification(ADD, "B", "", List.of(), null, null, null, null),
                 step(ADD, "C", "D"),
                 step(ADD, "D", "C"));
         assertEquals(List.of(

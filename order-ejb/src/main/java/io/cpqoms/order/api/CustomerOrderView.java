@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * The customer-facing view of an order (seed 000, sections 29-30): what was ordered, its
- * customer-facing status and totals; no external references, fulfillment items or process internals.
+ * customer-facing status and totals, the milestones reached and, while it is being fulfilled, its
+ * estimated completion (the committed date); no external references, fulfillment items or process
+ * internals.
  */
 public record CustomerOrderView(UUID id,
                                 String orderNumber,
@@ -22,7 +24,9 @@ public record CustomerOrderView(UUID id,
                                 List<Line> lines,
                                 ActionRequired actionRequired,
                                 Instant createdAt,
-                                Instant completedAt) {
+                                Instant completedAt,
+                                Instant estimatedCompletion,
+                                List<MilestoneView> milestones) {
 
     public static final String WAITING_FOR_YOUR_ACTION = "Waiting for your action";
 

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A fallout case as operations see it (seed 000, section 17). {@code dueAt} is until when the case
  * waits for the customer or the escalation desk (it escalates when that passes), {@code customerRequest}
  * what the customer was asked while the case waits for the answer, {@code allowedActions} the
- * resolution actions the case takes now.
+ * resolution actions the case takes now, {@code orderJeopardy} whether its order is in jeopardy (in the
+ * worklist and a case read on its own).
  */
 public record FalloutCaseView(UUID id,
                               UUID orderId,
@@ -29,5 +30,6 @@ public record FalloutCaseView(UUID id,
                               String customerRequest,
                               int escalations,
                               List<FalloutResolution.Action> allowedActions,
+                              Jeopardy orderJeopardy,
                               long entityVersion) {
 }

@@ -27,5 +27,7 @@ public record FulfillmentItemView(UUID id,
                                   Instant completedAt,
                                   String compensationReference,
                                   Instant compensatedAt,
-                                  Instant nextAttemptAt) {
+                                  Instant nextAttemptAt,
+                                  Instant expectedBy,
+                                  Instant overdueSince) {
 }

@@ -173,6 +173,25 @@ public sealed interface OrderIntegrationEvent {
         }
     }
 
+    record JeopardyRaised(Jeopardy jeopardy, String reason, UUID fulfillmentItemId, String itemType, Instant dueAt,
+                          Instant committedCompletionAt) implements OrderIntegrationEvent {
+        public String type() {
+            return "order.jeopardy-raised.v1";
+        }
+    }
+
+    record JeopardyCleared(Jeopardy was, String outcome) implements OrderIntegrationEvent {
+        public String type() {
+            return "order.jeopardy-cleared.v1";
+        }
+    }
+
+    record MilestoneReached(OrderMilestone milestone, Instant reachedAt) implements OrderIntegrationEvent {
+        public String type() {
+            return "order.milestone-reached.v1";
+        }
+    }
+
     /** Every item completed: the order is complete, exactly once. */
     record Completed(int fulfillmentItems, String completedAt) implements OrderIntegrationEvent {
         public String type() {

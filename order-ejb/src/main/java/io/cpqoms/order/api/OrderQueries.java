@@ -22,6 +22,9 @@ public interface OrderQueries {
 
     List<TimelineEntry> timeline(CommandContext context, UUID orderId);
 
+    /** The milestones the order reached (seed 000, section 31), each once, in the order reached. */
+    List<MilestoneView> milestones(CommandContext context, UUID orderId);
+
     /** The order's integration events in the order they were written, with when each was published. */
     List<OrderEventLogEntry> events(CommandContext context, UUID orderId);
 

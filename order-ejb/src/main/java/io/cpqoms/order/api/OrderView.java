@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as its operators see it: header, source quote evidence, lines, totals and last validation. */
+/**
+ * An order as its operators see it: header, source quote evidence, lines, totals and last validation;
+ * the completion date it is committed to since planning and whether it is in jeopardy.
+ */
 public record OrderView(UUID id,
                         String orderNumber,
                         OrderType orderType,
@@ -31,7 +34,9 @@ public record OrderView(UUID id,
                         String createdBy,
                         Instant createdAt,
                         Instant updatedAt,
-                        Instant completedAt) {
+                        Instant completedAt,
+                        Instant committedCompletionAt,
+                        Jeopardy jeopardy) {
 
     /** Who asked for the cancellation, when, why, and on whose initiative; null for an order not cancelled. */
     public record Cancellation(String requestedBy, Instant requestedAt, String reason, CancellationRequest.Initiator initiator) {

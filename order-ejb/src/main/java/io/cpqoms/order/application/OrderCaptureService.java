@@ -144,7 +144,7 @@ public class OrderCaptureService implements OrderCommands {
                 OrderLines.contentFingerprint(draft.customerId(), draft.lines()), context.actor(), idempotencyKey, now);
         order.validate(outcome, context.actor(), now);
         if (order.awaitsPlan()) {
-            order.plan(checks.specifications(context, order), now);
+            order.plan(checks.specifications(context, order), OrderSettings.sla(), now);
         }
         orders.save(order, context, causationId == null ? "capture:" + orderId : causationId);
         return new CaptureResult(order.view(), true);

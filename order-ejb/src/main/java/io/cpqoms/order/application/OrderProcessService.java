@@ -32,6 +32,12 @@ public class OrderProcessService {
         if (due instanceof OrderTimer.AttemptDue retry) {
             order.attemptDue(retry.itemId(), retry.externalRequestId(), Instant.now());
             causation = retry.externalRequestId();
+        } else if (due instanceof OrderTimer.ItemDue itemDue) {
+            order.itemDue(itemDue.itemId(), itemDue.externalRequestId(), itemDue.dueAt(), Instant.now());
+            causation = "item-due:" + itemDue.externalRequestId();
+        } else if (due instanceof OrderTimer.CompletionDue completionDue) {
+            order.completionDue(completionDue.breach(), completionDue.dueAt(), Instant.now());
+            causation = "completion-due:" + due.orderId();
         } else if (due instanceof OrderTimer.FalloutCaseDue caseDue) {
             order.falloutCaseDue(caseDue.falloutCaseId(), caseDue.dueAt(), OrderSettings.falloutDeadlines(), Instant.now());
             causation = "fallout-case:" + caseDue.falloutCaseId();
@@ -45,7 +51,7 @@ public class OrderProcessService {
         if (!order.awaitsPlan()) {
             return;
         }
-        order.plan(checks.specifications(context, order), Instant.now());
+        order.plan(checks.specifications(context, order), OrderSettings.sla(), Instant.now());
         orders.save(order, context, causationId);
     }
 }

@@ -15,6 +15,7 @@ import io.cpqoms.kernel.Roles;
 import io.cpqoms.order.api.FalloutCaseQuery;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
+import io.cpqoms.order.api.MilestoneView;
 import io.cpqoms.order.api.OrderEventLogEntry;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.OrderReadModel;
@@ -158,6 +159,11 @@ public class OrderQueryService implements OrderQueries {
     @Override
     public List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId) {
         return orders.falloutCases(context.tenantId(), orderId);
+    }
+
+    @Override
+    public List<MilestoneView> milestones(CommandContext context, UUID orderId) {
+        return orders.milestones(context.tenantId(), orderId);
     }
 
     @Override

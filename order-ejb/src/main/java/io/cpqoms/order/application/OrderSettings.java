@@ -2,6 +2,7 @@ package io.cpqoms.order.application;
 
 import io.cpqoms.order.domain.FalloutDeadlines;
 import io.cpqoms.order.domain.RetryBackoff;
+import io.cpqoms.order.domain.SlaPolicy;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.Config;
@@ -17,7 +18,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       whose outcome is unknown;</li>
  *   <li>{@code cpq.fallout.customer-wait-ms} (3 days): how long a case waits for the customer's answer;</li>
  *   <li>{@code cpq.fallout.escalation-response-ms} (4 hours): how long the escalation desk has to take a
- *       case up before it escalates again.</li>
+ *       case up before it escalates again;</li>
+ *   <li>{@code cpq.sla.time-scale} (1): multiplies the catalog's expected durations (a demo stack makes
+ *       hours seconds), and {@code cpq.sla.warning-ratio} (0.8): how much of the committed span passes
+ *       before the completion warning.</li>
  * </ul>
  */
 final class OrderSettings {
@@ -37,6 +41,11 @@ final class OrderSettings {
     static FalloutDeadlines falloutDeadlines() {
         return new FalloutDeadlines(millis("cpq.fallout.customer-wait-ms", Duration.ofDays(3).toMillis()),
                 millis("cpq.fallout.escalation-response-ms", Duration.ofHours(4).toMillis()));
+    }
+
+    static SlaPolicy sla() {
+        return new SlaPolicy(config().getOptionalValue("cpq.sla.time-scale", Double.class).orElse(1.0),
+                config().getOptionalValue("cpq.sla.warning-ratio", Double.class).orElse(0.8));
     }
 
     private static Duration millis(String key, long defaultMillis) {

@@ -25,6 +25,9 @@ import io.cpqoms.order.api.FalloutResolution;
 import io.cpqoms.order.api.FalloutResolution.Action;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.Jeopardy;
+import io.cpqoms.order.api.MilestoneView;
+import io.cpqoms.order.api.OrderMilestone;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderType;
@@ -129,6 +132,19 @@ public class CustomerOrder {
     private Instant updatedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    /** When the order is committed to be complete: its planning time plus its plan's critical path. */
+    @Column(name = "committed_completion_at")
+    private Instant committedCompletionAt;
+    @Enumerated(EnumType.STRING)
+    private Jeopardy jeopardy;
+    @Column(name = "jeopardy_raised_at")
+    private Instant jeopardyRaisedAt;
+    @Column(name = "completion_warned_at")
+    private Instant completionWarnedAt;
+    /** The milestones reached, each once, with when: {milestone: instant}. */
+    @Convert(converter = JsonText.class)
+    @Column(name = "milestones")
+    private String milestonesPayload;
     @Column(name = "cancellation_requested_by")
     private String cancellationRequestedBy;
     @Column(name = "cancellation_requested_at")
@@ -156,6 +172,8 @@ public class CustomerOrder {
     private List<Recorded> recorded = new ArrayList<>();
     @Transient
     private PriceSnapshot price;
+    @Transient
+    private Map<OrderMilestone, Instant> milestones;
 
     /** An event with the order's status when it happened. */
     public record Recorded(OrderEvent event, OrderStatus status) {
@@ -203,6 +221,7 @@ public class CustomerOrder {
         order.record(new OrderEvent.Captured(orderNumber, draft.orderType(), draft.sourceQuoteId(),
                 draft.sourceQuoteNumber(), draft.sourceQuoteRevision(), draft.acceptanceId(), draft.catalogVersionId(),
                 draft.lines().size(), idempotencyKey, order.currency, order.oneTimeTotal));
+        order.reach(OrderMilestone.ORDER_CAPTURED, now);
         return order;
     }
 
@@ -217,6 +236,7 @@ public class CustomerOrder {
         if (result.passed()) {
             moveTo(OrderStatus.VALIDATED, now);
             record(new OrderEvent.Validated(result.id(), outcome.performed(), outcome.findings().size()));
+            reach(OrderMilestone.ORDER_VALIDATED, now);
         } else {
             moveTo(OrderStatus.HELD, now);
             record(new OrderEvent.Held(result.id(), outcome.findings().stream().map(ValidationCheck::code).toList()));
@@ -242,6 +262,7 @@ public class CustomerOrder {
         validation.override(actor, reason, now);
         moveTo(OrderStatus.VALIDATED, now);
         record(new OrderEvent.ValidationOverridden(validation.id(), overridden, reason, actor));
+        reach(OrderMilestone.ORDER_VALIDATED, now);
     }
 
     // ---- plan -------------------------------------------------------------------------------------
@@ -263,6 +284,15 @@ public class CustomerOrder {
      * order management. Does nothing for an order that does not await its plan (a repeated request).
      */
     public void plan(Map<String, ProductSpecification> specifications, Instant now) {
+        plan(specifications, SlaPolicy.AS_CATALOGUED, now);
+    }
+
+    /**
+     * Builds the plan (seed 000, sections 11-12) and starts it. The order gets its committed completion
+     * date: now plus the plan's critical path of expected durations (on the policy's time scale), with
+     * a warning timer at the policy's ratio of that span and a breach timer after it.
+     */
+    public void plan(Map<String, ProductSpecification> specifications, SlaPolicy sla, Instant now) {
         if (!awaitsPlan()) {
             return;
         }
@@ -277,16 +307,100 @@ public class CustomerOrder {
             return;
         }
         for (Decomposition.PlannedItem planned : plan) {
-            FulfillmentItem item = new FulfillmentItem(id, planned, now);
+            FulfillmentItem item = new FulfillmentItem(id, planned.scaled(sla.timeScale()), now);
             items.add(item);
             created.add(item);
         }
         updatedAt = now;
         record(new OrderEvent.Decomposed(catalogVersionId, plan.stream()
                 .map(i -> i.itemType() + " for line " + line(i.orderLineId()).lineNumber()).toList()));
+        reach(OrderMilestone.ORDER_DECOMPOSED, now);
         moveTo(OrderStatus.IN_PROGRESS, now);
         record(new OrderEvent.FulfillmentStarted(items.size()));
+        reach(OrderMilestone.FULFILLMENT_STARTED, now);
+        java.time.Duration span = plan().criticalPath();
+        if (!span.isZero()) {
+            committedCompletionAt = now.plus(span).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant warningAt = now.plusMillis(Math.round(span.toMillis() * sla.warningRatio()))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            record(new OrderEvent.CompletionCommitted(id, committedCompletionAt, warningAt));
+        }
         advance(now);
+    }
+
+    // ---- time: jeopardy and milestones (seed 000, section 31) -------------------------------------
+
+    /**
+     * An item's expected time passed: if the work sent then is still out, the item is overdue and the
+     * order in jeopardy (at least WARNING). Nothing if the item moved on or the order is over.
+     */
+    public void itemDue(UUID itemId, String externalRequestId, Instant due, Instant now) {
+        FulfillmentItem item = items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
+        if (item == null || !inFulfillment() || !item.overdue(externalRequestId, due, now)) {
+            return;
+        }
+        updatedAt = now;
+        raise(jeopardy == null ? Jeopardy.WARNING : jeopardy, OrderEvent.JeopardyRaised.ITEM_OVERDUE, item, due, now);
+    }
+
+    /**
+     * The completion warning ({@code breach} false) or the committed date passed, with the order not
+     * complete: WARNING (and the breach timer), then BREACH; each once.
+     */
+    public void completionDue(boolean breach, Instant due, Instant now) {
+        if (!inFulfillment() || committedCompletionAt == null || jeopardy == Jeopardy.BREACH
+                || (!breach && completionWarnedAt != null)) {
+            return;
+        }
+        updatedAt = now;
+        if (!breach) {
+            completionWarnedAt = now;
+        }
+        raise(breach ? Jeopardy.BREACH : Jeopardy.WARNING, breach ? OrderEvent.JeopardyRaised.COMPLETION_BREACHED
+                : OrderEvent.JeopardyRaised.COMPLETION_AT_RISK, null, due, now);
+    }
+
+    private void raise(Jeopardy level, String reason, FulfillmentItem item, Instant due, Instant now) {
+        if (jeopardy != level) {
+            jeopardyRaisedAt = now;
+        }
+        jeopardy = level;
+        record(new OrderEvent.JeopardyRaised(id, level, reason, item == null ? null : item.id(),
+                item == null ? null : item.itemType(), due, committedCompletionAt));
+    }
+
+    private boolean inFulfillment() {
+        return status == OrderStatus.IN_PROGRESS || status == OrderStatus.FALLOUT;
+    }
+
+    /** Records a milestone the first time it is reached. */
+    private void reach(OrderMilestone milestone, Instant now) {
+        Map<OrderMilestone, Instant> reached = milestones();
+        if (reached.containsKey(milestone)) {
+            return;
+        }
+        reached.put(milestone, now);
+        Map<String, String> payload = new java.util.LinkedHashMap<>();
+        reached.forEach((m, at) -> payload.put(m.name(), at.toString()));
+        milestonesPayload = Json.write(payload);
+        record(new OrderEvent.MilestoneReached(milestone, now));
+    }
+
+    /** The milestones reached so far, in the order they were reached. */
+    public List<MilestoneView> milestoneViews() {
+        return milestones().entrySet().stream().map(e -> new MilestoneView(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(MilestoneView::reachedAt).thenComparing(MilestoneView::milestone)).toList();
+    }
+
+    private Map<OrderMilestone, Instant> milestones() {
+        if (milestones == null) {
+            milestones = new java.util.EnumMap<>(OrderMilestone.class);
+            if (milestonesPayload != null) {
+                Map<?, ?> stored = Json.read(milestonesPayload, java.util.LinkedHashMap.class);
+                stored.forEach((m, at) -> milestones.put(OrderMilestone.valueOf((String) m), Instant.parse((String) at)));
+            }
+        }
+        return milestones;
     }
 
     // ---- item outcomes ----------------------------------------------------------------------------
@@ -533,6 +647,7 @@ public class CustomerOrder {
             case REQUEST_CUSTOMER_INFO -> {
                 fallout.waitForCustomer(note, now.plus(deadlines.customerWait()));
                 record(new OrderEvent.CustomerInfoRequested(id, fallout.id(), fallout.fulfillmentItemId(), note, fallout.dueAt()));
+                reach(OrderMilestone.CUSTOMER_INFO_REQUESTED, now);
                 return fallout;
             }
             case ESCALATE -> {
@@ -594,7 +709,8 @@ public class CustomerOrder {
             return;
         }
         FulfillmentItem item = item(fallout.fulfillmentItemId());
-        record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
+        FulfillmentDispatch dispatch = item.retry(tenantId, orderNumber, now);
+        record(new OrderEvent.ItemRetried(dispatch, item.status() == FulfillmentItemStatus.IN_PROGRESS ? item.expectedBy() : null));
     }
 
     private FalloutCase workable(UUID caseId, CommandContext caller) {
@@ -671,7 +787,7 @@ public class CustomerOrder {
         }
         if (status == OrderStatus.IN_PROGRESS) {
             for (FulfillmentItem item : plan.ready()) {
-                record(new OrderEvent.ItemDispatched(item.dispatch(tenantId, orderNumber, now)));
+                record(new OrderEvent.ItemDispatched(item.dispatch(tenantId, orderNumber, now), item.expectedBy()));
             }
         }
         if (status == OrderStatus.CANCELLING) {
@@ -685,9 +801,14 @@ public class CustomerOrder {
             }
         }
         summariseFulfillment(plan.lineSummaries(), now);
+        if (status == OrderStatus.IN_PROGRESS || status == OrderStatus.FALLOUT) {
+            plan.milestonesReached().forEach(m -> reach(OrderMilestone.valueOf(m), now));
+        }
         if (status == OrderStatus.IN_PROGRESS && plan.allCompleted()) {
             moveTo(OrderStatus.COMPLETED, now);
-            record(new OrderEvent.Completed(items.size(), now));
+            reach(OrderMilestone.ORDER_COMPLETED, now);
+            clearJeopardy("COMPLETED");
+            record(new OrderEvent.Completed(items.size(), now)); // the order's last event
         }
         if (status == OrderStatus.CANCELLING && plan.settled()) {
             moveTo(OrderStatus.CANCELLED, now);
@@ -699,6 +820,14 @@ public class CustomerOrder {
                 }
             }
             record(new OrderEvent.Cancelled(items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPENSATED).count()));
+            clearJeopardy("CANCELLED");
+        }
+    }
+
+    private void clearJeopardy(String outcome) {
+        if (jeopardy != null) {
+            record(new OrderEvent.JeopardyCleared(jeopardy, outcome));
+            jeopardy = null;
         }
     }
 
@@ -857,6 +986,14 @@ public class CustomerOrder {
         return List.copyOf(items);
     }
 
+    public Jeopardy jeopardy() {
+        return jeopardy;
+    }
+
+    public Instant committedCompletionAt() {
+        return committedCompletionAt;
+    }
+
     public List<FalloutCase> falloutCases() {
         return List.copyOf(falloutCases);
     }
@@ -873,7 +1010,8 @@ public class CustomerOrder {
                 oneTimeTotal, price == null ? List.of() : price.recurringTotals(),
                 lines.stream().map(OrderLine::view).toList(), validation, cancellationRequestedBy == null ? null
                 : new OrderView.Cancellation(cancellationRequestedBy, cancellationRequestedAt, cancellationReason,
-                        cancellationInitiator), entityVersion, createdBy, createdAt, updatedAt, completedAt);
+                        cancellationInitiator), entityVersion, createdBy, createdAt, updatedAt, completedAt,
+                committedCompletionAt, jeopardy);
     }
 
     public OrderSummary summary() {
@@ -904,7 +1042,7 @@ public class CustomerOrder {
                                 ? l.status().name() : "IN_PROGRESS")).toList(),
                 requestsToCustomer.isEmpty() ? null : new CustomerOrderView.ActionRequired(
                         CustomerOrderView.WAITING_FOR_YOUR_ACTION, List.copyOf(requestsToCustomer)),
-                createdAt, completedAt);
+                createdAt, completedAt, inFulfillment() ? committedCompletionAt : null, milestoneViews());
     }
 
 }

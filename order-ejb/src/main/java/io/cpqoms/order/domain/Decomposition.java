@@ -6,6 +6,7 @@ import io.cpqoms.catalog.api.ProductSpecification;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Violation;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,14 @@ public final class Decomposition {
     /** One item of the plan. */
     public record PlannedItem(UUID id, UUID orderLineId, int sequence, String itemType, String responsibleSystem,
                               LineAction action, String compensationAction, int maxRetries, Set<UUID> dependsOn,
-                              Map<String, String> input) {
+                              Map<String, String> input, Duration expectedDuration, String milestone) {
+
+        /** The same item with its expected duration on another time scale (the order's SLA settings). */
+        public PlannedItem scaled(double timeScale) {
+            return expectedDuration == null || timeScale == 1.0 ? this : new PlannedItem(id, orderLineId, sequence, itemType,
+                    responsibleSystem, action, compensationAction, maxRetries, dependsOn, input,
+                    Duration.ofMillis(Math.max(1, Math.round(expectedDuration.toMillis() * timeScale))), milestone);
+        }
     }
 
     private Decomposition() {
@@ -80,7 +88,8 @@ public final class Decomposition {
             for (Draft item : tree) {
                 plan.add(new PlannedItem(item.id(), item.line().id(), item.sequence(), item.step().itemType(),
                         item.step().responsibleSystem(), item.line().action(), item.step().compensationAction(),
-                        item.step().retryBudget(), edges.get(item.id()), input(item.line())));
+                        item.step().retryBudget(), edges.get(item.id()), input(item.line()), item.step().duration(),
+                        item.step().milestone() == null ? null : item.step().milestone().name()));
             }
         }
         plan.sort(java.util.Comparator.comparingInt(PlannedItem::sequence));

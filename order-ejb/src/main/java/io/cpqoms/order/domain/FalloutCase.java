@@ -5,6 +5,7 @@ import io.cpqoms.kernel.Violation;
 import io.cpqoms.order.api.FalloutResolution.Action;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
+import io.cpqoms.order.api.Jeopardy;
 import io.cpqoms.order.api.FalloutSeverity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -288,8 +289,13 @@ public class FalloutCase {
     }
 
     public FalloutCaseView view() {
+        return view(null);
+    }
+
+    /** The case as operations see it, with its order's jeopardy. */
+    public FalloutCaseView view(Jeopardy orderJeopardy) {
         return new FalloutCaseView(id, orderId, orderLineId, fulfillmentItemId, status, severity, reasonCode, description,
                 ownerGroup, ownerUserId, openedAt, resolvedAt, resolvedBy, resolutionCode, resolutionNote, dueAt, customerRequest,
-                escalationCount, allowedActions(), entityVersion);
+                escalationCount, allowedActions(), orderJeopardy, entityVersion);
     }
 }

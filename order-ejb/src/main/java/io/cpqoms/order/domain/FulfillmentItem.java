@@ -23,6 +23,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -103,6 +104,16 @@ public class FulfillmentItem {
     private Instant dispatchedAt;
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
+    /** How long the item's system is given once the item is sent (the catalog's, on the order's SLA time scale). */
+    @Column(name = "expected_duration_ms", updatable = false)
+    private Long expectedDurationMs;
+    /** The milestone the order reaches when every item naming it is done (catalog metadata). */
+    @Column(name = "milestone", updatable = false)
+    private String milestone;
+    @Column(name = "expected_by")
+    private Instant expectedBy;
+    @Column(name = "overdue_since")
+    private Instant overdueSince;
     @Column(name = "status_query_count")
     private int statusQueryCount;
     @Column(name = "completed_at")
@@ -145,6 +156,8 @@ public class FulfillmentItem {
         this.attemptGroup = 1;
         this.compensationAction = planned.compensationAction();
         this.dependsOn = new TreeSet<>(planned.dependsOn());
+        this.expectedDurationMs = planned.expectedDuration() == null ? null : planned.expectedDuration().toMillis();
+        this.milestone = planned.milestone();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -205,7 +218,39 @@ public class FulfillmentItem {
     /** Hands the item to its responsible system: the message a worker receives. */
     FulfillmentDispatch dispatch(String tenantId, String orderNumber, Instant now) {
         moveTo(FulfillmentItemStatus.IN_PROGRESS, now);
+        expect(now);
         return send(tenantId, orderNumber, action.name(), now);
+    }
+
+    /** The work goes out: its system is expected to be done by its expected duration from now. */
+    private void expect(Instant now) {
+        expectedBy = expectedDurationMs == null ? null : now.plusMillis(expectedDurationMs).truncatedTo(ChronoUnit.MILLIS);
+        overdueSince = null;
+    }
+
+    /**
+     * The item's expected time {@code due} passed: true, once, if its work sent then is still out (the
+     * item is overdue: jeopardy); false if it was done, failed or sent again since.
+     */
+    boolean overdue(String requestId, Instant due, Instant now) {
+        if (overdueSince != null || !Objects.equals(due, expectedBy) || !awaits(requestId)
+                || status == FulfillmentItemStatus.COMPENSATING) {
+            return false;
+        }
+        overdueSince = now;
+        return true;
+    }
+
+    public Instant expectedBy() {
+        return expectedBy;
+    }
+
+    public Duration expectedDuration() {
+        return expectedDurationMs == null ? null : Duration.ofMillis(expectedDurationMs);
+    }
+
+    public String milestone() {
+        return milestone;
     }
 
     /**
@@ -223,6 +268,9 @@ public class FulfillmentItem {
         statusQueryCount = 0;
         failureCode = null;
         failureMessage = null;
+        if (!compensation) {
+            expect(now);
+        }
         return send(tenantId, orderNumber, compensation ? compensationAction : action.name(), now);
     }
 
@@ -519,6 +567,6 @@ public class FulfillmentItem {
         return new FulfillmentItemView(id, orderId, orderLineId, sequence, itemType, responsibleSystem, action, status,
                 List.copyOf(dependsOn), attemptGroup, retryCount, maxRetryCount, externalRequestId, externalReference,
                 compensationAction, failureCode, failureMessage, dispatchedAt, completedAt, compensationReference,
-                compensatedAt, nextAttemptAt);
+                compensatedAt, nextAttemptAt, expectedBy, overdueSince);
     }
 }

@@ -1,6 +1,7 @@
 package io.cpqoms.order.domain;
 
 import io.cpqoms.order.api.FulfillmentItemStatus;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,48 @@ public final class FulfillmentPlan {
     /** Whether every item is done: completed, or waived by operations. */
     public boolean allCompleted() {
         return items.stream().allMatch(FulfillmentItem::done);
+    }
+
+    /**
+     * The plan's critical path: the longest chain of expected durations through the dependencies, how
+     * long the whole plan takes when each item takes its expected time; zero if no item declares one.
+     */
+    public Duration criticalPath() {
+        Map<UUID, FulfillmentItem> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
+        Map<UUID, Duration> finish = new HashMap<>();
+        Duration longest = Duration.ZERO;
+        for (FulfillmentItem item : items) {
+            Duration end = finish(item, byId, finish);
+            longest = end.compareTo(longest) > 0 ? end : longest;
+        }
+        return longest;
+    }
+
+    private static Duration finish(FulfillmentItem item, Map<UUID, FulfillmentItem> byId, Map<UUID, Duration> finish) {
+        Duration known = finish.get(item.id());
+        if (known != null) {
+            return known;
+        }
+        Duration start = Duration.ZERO;
+        for (UUID dependency : item.dependsOn()) {
+            FulfillmentItem before = byId.get(dependency);
+            if (before != null) {
+                Duration end = finish(before, byId, finish); // the plan is acyclic (decomposition checks it)
+                start = end.compareTo(start) > 0 ? end : start;
+            }
+        }
+        Duration end = start.plus(item.expectedDuration() == null ? Duration.ZERO : item.expectedDuration());
+        finish.put(item.id(), end);
+        return end;
+    }
+
+    /** The item milestones (catalog metadata) every item naming them has reached: done, or waived. */
+    public List<String> milestonesReached() {
+        Map<String, Boolean> reached = new LinkedHashMap<>();
+        items.stream().filter(i -> i.milestone() != null)
+                .forEach(i -> reached.merge(i.milestone(), i.done(), Boolean::logicalAnd));
+        return reached.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 
     public Optional<FulfillmentItem> item(UUID itemId) {

@@ -1,5 +1,8 @@
 package io.cpqoms.order.domain;
 
+import io.cpqoms.order.api.Jeopardy;
+import io.cpqoms.order.api.OrderMilestone;
+
 import io.cpqoms.kernel.Violation;
 import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.FalloutSeverity;
@@ -160,9 +163,13 @@ public sealed interface OrderEvent {
     }
 
     /** An item goes to its responsible system for the first time. */
-    record ItemDispatched(FulfillmentDispatch dispatch) implements OrderEvent {
+    record ItemDispatched(FulfillmentDispatch dispatch, Instant expectedBy) implements OrderEvent {
         public String action() {
             return "FULFILLMENT_ITEM_DISPATCHED";
+        }
+
+        public Timer timer() {
+            return due(dispatch, expectedBy);
         }
 
         public Map<String, Object> details() {
@@ -176,9 +183,13 @@ public sealed interface OrderEvent {
     }
 
     /** A failed item, or its failed compensation, goes again as a new attempt. */
-    record ItemRetried(FulfillmentDispatch dispatch) implements OrderEvent {
+    record ItemRetried(FulfillmentDispatch dispatch, Instant expectedBy) implements OrderEvent {
         public String action() {
             return "FULFILLMENT_ITEM_RETRIED";
+        }
+
+        public Timer timer() {
+            return due(dispatch, expectedBy);
         }
 
         public Map<String, Object> details() {
@@ -211,9 +222,101 @@ public sealed interface OrderEvent {
     record Timer(Instant at, OrderTimer due) {
     }
 
+    /** Whether the event gets its own audit entry; a fact derived from an audited one is published only. */
+    default boolean audited() {
+        return true;
+    }
+
     /** The timer it schedules, or null. */
     default Timer timer() {
         return null;
+    }
+
+    /** The timer that finds a dispatched item overdue if its work is still out at {@code expectedBy}. */
+    private static Timer due(FulfillmentDispatch dispatch, Instant expectedBy) {
+        return expectedBy == null ? null : new Timer(expectedBy,
+                new OrderTimer.ItemDue(dispatch.orderId(), dispatch.itemId(), dispatch.externalRequestId(), expectedBy));
+    }
+
+    /** The order got its committed completion date at planning; the warning timer is set. */
+    record CompletionCommitted(UUID orderId, Instant committedCompletionAt, Instant warningAt) implements OrderEvent {
+        public String action() {
+            return "ORDER_COMPLETION_COMMITTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("committedCompletionAt", committedCompletionAt.toString(), "warningAt", warningAt.toString());
+        }
+
+        public Timer timer() {
+            return new Timer(warningAt, new OrderTimer.CompletionDue(orderId, false, warningAt));
+        }
+    }
+
+    /**
+     * The order is in jeopardy (seed 000, section 31): an item is overdue, the completion is at risk
+     * (the warning), or the committed completion date passed (the breach).
+     */
+    record JeopardyRaised(UUID orderId, Jeopardy jeopardy, String reason, UUID itemId, String itemType, Instant dueAt,
+                          Instant committedCompletionAt) implements OrderEvent {
+        public static final String ITEM_OVERDUE = "ITEM_OVERDUE";
+        public static final String COMPLETION_AT_RISK = "COMPLETION_AT_RISK";
+        public static final String COMPLETION_BREACHED = "COMPLETION_BREACHED";
+
+        public String action() {
+            return "ORDER_JEOPARDY_RAISED";
+        }
+
+        public Map<String, Object> details() {
+            return map("jeopardy", jeopardy, "reason", reason, "itemId", itemId, "itemType", itemType,
+                    "dueAt", dueAt.toString(), "committedCompletionAt",
+                    committedCompletionAt == null ? null : committedCompletionAt.toString());
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.JeopardyRaised(jeopardy, reason, itemId, itemType, dueAt, committedCompletionAt);
+        }
+
+        public Timer timer() {
+            return COMPLETION_AT_RISK.equals(reason) && committedCompletionAt != null
+                    ? new Timer(committedCompletionAt, new OrderTimer.CompletionDue(orderId, true, committedCompletionAt))
+                    : null;
+        }
+    }
+
+    /** The order that was in jeopardy completed or was cancelled: the jeopardy is over. */
+    record JeopardyCleared(Jeopardy was, String outcome) implements OrderEvent {
+        public String action() {
+            return "ORDER_JEOPARDY_CLEARED";
+        }
+
+        public Map<String, Object> details() {
+            return map("was", was, "outcome", outcome);
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.JeopardyCleared(was, outcome);
+        }
+    }
+
+    /** A milestone of seed 000 section 31, recorded once on the order when reached, and published. */
+    record MilestoneReached(OrderMilestone milestone, Instant reachedAt) implements OrderEvent {
+        public String action() {
+            return "ORDER_MILESTONE_REACHED";
+        }
+
+        /** A milestone is reached by a step the trail has already (a capture, an item's completion). */
+        public boolean audited() {
+            return false;
+        }
+
+        public Map<String, Object> details() {
+            return map("milestone", milestone, "reachedAt", reachedAt.toString());
+        }
+
+        public OrderIntegrationEvent published() {
+            return new OrderIntegrationEvent.MilestoneReached(milestone, reachedAt);
+        }
     }
 
     /** Nothing of the request reached the system: the same request goes again at {@code nextAttemptAt}. */

@@ -27,6 +27,9 @@ public interface OrderReadModel {
 
     CustomerOrderView customerView(String tenantId, UUID orderId);
 
+    /** The milestones the order reached, in the order reached. */
+    List<io.cpqoms.order.api.MilestoneView> milestones(String tenantId, UUID orderId);
+
     /** Newest first, keyset-paged on (created_at, order_id); one row more than the limit tells that more follow. */
     List<CustomerOrder> list(String tenantId, OrderQuery query, Instant afterCreated, UUID afterId);
 

@@ -16,6 +16,14 @@ public sealed interface OrderTimer extends Serializable {
     record AttemptDue(UUID orderId, UUID itemId, String externalRequestId) implements OrderTimer {
     }
 
+    /** An item's expected time: if the work sent then is still out, the item is overdue (jeopardy). */
+    record ItemDue(UUID orderId, UUID itemId, String externalRequestId, Instant dueAt) implements OrderTimer {
+    }
+
+    /** The order's completion is at risk ({@code breach} false: the warning) or its committed date passed. */
+    record CompletionDue(UUID orderId, boolean breach, Instant dueAt) implements OrderTimer {
+    }
+
     /** A fallout case's due time: the customer's answer or the escalation desk's response was to be in by {@code dueAt}. */
     record FalloutCaseDue(UUID orderId, UUID falloutCaseId, Instant dueAt) implements OrderTimer {
     }

@@ -5,6 +5,8 @@ import io.cpqoms.kernel.Json;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
+import io.cpqoms.order.api.Jeopardy;
+import io.cpqoms.order.api.MilestoneView;
 import io.cpqoms.order.api.FulfillmentItemView;
 import io.cpqoms.order.api.OrderEventLogEntry;
 import io.cpqoms.order.api.OrderQuery;
@@ -110,20 +112,26 @@ public class JpaOrderReadModel implements OrderReadModel {
         if (fallout == null || !fallout.tenantId().equals(tenantId)) {
             throw DomainException.notFound(CustomerOrder.FALLOUT_CASE_NOT_FOUND, "Fallout case " + caseId + " does not exist.");
         }
-        return fallout.view();
+        return fallout.view(em.find(CustomerOrder.class, fallout.orderId()).jeopardy());
+    }
+
+    @Override
+    public List<MilestoneView> milestones(String tenantId, UUID orderId) {
+        return order(tenantId, orderId).milestoneViews();
     }
 
     @Override
     public List<FalloutCaseView> falloutWorklist(String tenantId, Set<String> groups, Set<FalloutCaseStatus> statuses,
                                                  Instant afterOpened, UUID afterId, int max) {
-        StringBuilder jpql = new StringBuilder("select f from FalloutCase f where f.tenantId = :tenant and f.status in :statuses");
+        StringBuilder jpql = new StringBuilder("select f, o.jeopardy from FalloutCase f, CustomerOrder o"
+                + " where o.id = f.orderId and f.tenantId = :tenant and f.status in :statuses");
         if (groups != null) {
             jpql.append(" and f.ownerGroup in :groups");
         }
         if (afterOpened != null) {
             jpql.append(" and (f.openedAt > :afterOpened or (f.openedAt = :afterOpened and f.id > :afterId))");
         }
-        TypedQuery<FalloutCase> q = em.createQuery(jpql.append(" order by f.openedAt, f.id").toString(), FalloutCase.class)
+        TypedQuery<Object[]> q = em.createQuery(jpql.append(" order by f.openedAt, f.id").toString(), Object[].class)
                 .setParameter("tenant", tenantId).setParameter("statuses", statuses).setMaxResults(max);
         if (groups != null) {
             q.setParameter("groups", groups);
@@ -131,7 +139,7 @@ public class JpaOrderReadModel implements OrderReadModel {
         if (afterOpened != null) {
             q.setParameter("afterOpened", afterOpened).setParameter("afterId", afterId);
         }
-        return q.getResultList().stream().map(FalloutCase::view).toList();
+        return q.getResultList().stream().map(row -> ((FalloutCase) row[0]).view((Jeopardy) row[1])).toList();
     }
 
     @Override

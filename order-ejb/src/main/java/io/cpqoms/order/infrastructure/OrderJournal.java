@@ -79,7 +79,9 @@ public class OrderJournal {
         List<OutboxEvent> outbox = new ArrayList<>();
         for (CustomerOrder.Recorded recorded : events) {
             OrderEvent event = recorded.event();
-            audit.add(new AuditEntry(context, at, event.action(), AGGREGATE, aggregateId, version, event.details()));
+            if (event.audited()) {
+                audit.add(new AuditEntry(context, at, event.action(), AGGREGATE, aggregateId, version, event.details()));
+            }
             FulfillmentDispatch dispatch = event.dispatch();
             if (dispatch != null) {
                 outbox.add(new OutboxEvent(context, at, FULFILLMENT_ITEM, DISPATCH, causationId, AGGREGATE, aggregateId,

@@ -99,7 +99,7 @@ class CustomerOrderTest {
         order.validate(OrderValidation.validate(draft(null, null), null, List.of(), null), "alice", NOW);
         order.plan(Map.of("ps_bundle", new ProductSpecification("ps_bundle", "Bundle", null, null, List.of(), List.of()),
                 "ps_fiber", new ProductSpecification("ps_fiber", "Fiber", null, null, List.of(), List.of(
-                        new FulfillmentStepSpecification(LineAction.ADD, "ACCESS", "network", List.of(), "UNDO", null)))), NOW);
+                        new FulfillmentStepSpecification(LineAction.ADD, "ACCESS", "network", List.of(), "UNDO", null, null, null)))), NOW);
 
         assertEquals(OrderStatus.IN_PROGRESS, order.status());
         assertEquals(OrderLine.Status.IN_PROGRESS, order.lines().get(1).status());

@@ -62,7 +62,7 @@ class DecompositionTest {
     // --- specifications built here ----------------------------------------------------------
 
     private static FulfillmentStepSpecification step(LineAction action, String itemType, String... dependsOn) {
-        return new FulfillmentStepSpecification(action, itemType, "sys", List.of(dependsOn), null, null);
+        return new FulfillmentStepSpecification(action, itemType, "sys", List.of(dependsOn), null, null, null, null);
     }
 
     private static ProductSpecification spec(String id, FulfillmentStepSpecification... steps) {

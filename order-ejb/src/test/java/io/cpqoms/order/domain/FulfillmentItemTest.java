@@ -259,7 +259,7 @@ class FulfillmentItemTest {
     @Test
     void workWithoutACompensationActionIsThePointOfNoReturn() {
         FulfillmentItem item = new FulfillmentItem(ORDER, new Decomposition.PlannedItem(Items.id("x"), Items.LINE_1, 1,
-                "CONTRACT_SIGNATURE", "crm", io.cpqoms.catalog.api.LineAction.ADD, null, 0, Set.of(), Map.of()), NOW);
+                "CONTRACT_SIGNATURE", "crm", io.cpqoms.catalog.api.LineAction.ADD, null, 0, Set.of(), Map.of(), null, null), NOW);
         assertFalse(item.irreversible(), "nothing done yet");
         item.dispatch("acme", "ORD-1", NOW);
         assertTrue(item.irreversible(), "under way and cannot be undone");

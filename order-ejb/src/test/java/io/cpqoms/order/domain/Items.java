@@ -34,7 +34,7 @@ final class Items {
         input.put("lineNumber", "1");
         input.put("characteristic.siteId", "SITE-1");
         return new PlannedItem(id(line + "/" + itemType), line, sequence, itemType, "network-provisioning",
-                LineAction.ADD, "UNDO_" + itemType, 3, deps, input);
+                LineAction.ADD, "UNDO_" + itemType, 3, deps, input, null, null);
     }
 
     static FulfillmentItem item(UUID line, int sequence, String itemType, FulfillmentItem... dependsOn) {

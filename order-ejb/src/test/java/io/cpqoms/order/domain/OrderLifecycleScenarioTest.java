@@ -20,6 +20,9 @@ import io.cpqoms.order.api.FalloutResolution.Action;
 import io.cpqoms.order.api.FalloutSeverity;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.FulfillmentItemStatus;
+import io.cpqoms.order.api.Jeopardy;
+import io.cpqoms.order.api.MilestoneView;
+import io.cpqoms.order.api.OrderMilestone;
 import io.cpqoms.order.api.OrderIntegrationEvent;
 import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderType;
@@ -81,7 +84,8 @@ class OrderLifecycleScenarioTest {
                 types(planned));
         assertEquals(FIRST_WAVE, dispatchedTypes(planned), "only the items without dependencies go out");
         assertEquals(OrderStatus.VALIDATED, planned.get(0).status(), "each event keeps the status it happened in");
-        assertEquals(OrderStatus.IN_PROGRESS, planned.get(3).status());
+        assertEquals(OrderStatus.IN_PROGRESS, planned.stream().filter(r -> r.event() instanceof OrderEvent.ItemDispatched)
+                .findFirst().orElseThrow().status());
         assertEquals(6, order.items().size());
         assertFalse(order.awaitsPlan());
 
@@ -101,7 +105,8 @@ class OrderLifecycleScenarioTest {
         assertEquals(OrderStatus.COMPLETED, order.status());
         List<CustomerOrder.Recorded> last = order.takeEvents();
         assertEquals(List.of(OrderEvent.ItemCompleted.class, OrderEvent.Completed.class), types(last));
-        assertEquals(6, ((OrderEvent.Completed) last.get(1).event()).fulfillmentItems());
+        assertEquals(6, last.stream().map(CustomerOrder.Recorded::event).filter(OrderEvent.Completed.class::isInstance)
+                .map(OrderEvent.Completed.class::cast).findFirst().orElseThrow().fulfillmentItems());
         assertEquals(clock, order.view().completedAt());
         assertTrue(order.lines().stream().allMatch(l -> l.status() == OrderLine.Status.COMPLETED));
 
@@ -117,7 +122,9 @@ class OrderLifecycleScenarioTest {
         CustomerOrder order = planned("ps_fiber_access");
         List<CustomerOrder.Recorded> events = order.takeEvents();
         assertEquals(OrderEvent.Captured.class, events.get(0).event().getClass());
-        OrderEvent.ItemDispatched dispatched = (OrderEvent.ItemDispatched) events.get(4).event();
+        OrderEvent.ItemDispatched dispatched = events.stream().map(CustomerOrder.Recorded::event)
+                .filter(OrderEvent.ItemDispatched.class::isInstance).map(OrderEvent.ItemDispatched.class::cast).findFirst()
+                .orElseThrow();
 
         FulfillmentDispatch dispatch = dispatched.dispatch();
         assertEquals(order.id() + ":" + dispatch.itemId() + ":1", dispatch.externalRequestId());
@@ -590,6 +597,124 @@ class OrderLifecycleScenarioTest {
         assertEquals(List.of(OrderEvent.FalloutResolved.class), types(order.takeEvents()));
     }
 
+    // ---- time: milestones, committed completion, jeopardy (seed 000, section 31) ----------------
+
+    private static List<OrderMilestone> milestones(CustomerOrder order) {
+        return order.milestoneViews().stream().map(MilestoneView::milestone).toList();
+    }
+
+    private static List<OrderEvent> timeEvents(List<CustomerOrder.Recorded> events) {
+        return events.stream().map(CustomerOrder.Recorded::event).filter(e -> e instanceof OrderEvent.MilestoneReached
+                || e instanceof OrderEvent.CompletionCommitted || e instanceof OrderEvent.JeopardyRaised
+                || e instanceof OrderEvent.JeopardyCleared).toList();
+    }
+
+    @Test
+    void milestonesAreReachedOnceEachAndItemMilestonesWhenEveryItemNamingThemIsDone() {
+        CustomerOrder order = planned("ps_fiber_access");
+        assertEquals(List.of(OrderMilestone.ORDER_CAPTURED, OrderMilestone.ORDER_VALIDATED, OrderMilestone.ORDER_DECOMPOSED,
+                OrderMilestone.FULFILLMENT_STARTED), milestones(order));
+        order.takeEvents();
+
+        complete(order, "ROUTER_SHIPMENT");
+        Instant shipped = clock;
+        List<OrderEvent> reached = timeEvents(order.takeEvents());
+        assertEquals(List.of(new OrderEvent.MilestoneReached(OrderMilestone.INSTALLATION_SCHEDULED, shipped)), reached,
+                "the catalog says the router shipment schedules the installation");
+        assertEquals("order.milestone-reached.v1", reached.get(0).published().type());
+        for (String type : List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_CONFIGURATION",
+                "SLA_MONITORING_SETUP", "BILLING_ACTIVATION")) {
+            complete(order, type);
+        }
+        assertEquals(List.of(OrderMilestone.ORDER_CAPTURED, OrderMilestone.ORDER_VALIDATED, OrderMilestone.ORDER_DECOMPOSED,
+                OrderMilestone.FULFILLMENT_STARTED, OrderMilestone.INSTALLATION_SCHEDULED, OrderMilestone.SERVICE_ACTIVATED,
+                OrderMilestone.BILLING_ACTIVATED, OrderMilestone.ORDER_COMPLETED), milestones(order));
+        assertEquals(shipped, order.milestoneViews().get(4).reachedAt());
+        FulfillmentItem billing = item(order, "BILLING_ACTIVATION");
+        order.takeEvents();
+        order.itemCompleted(billing.id(), billing.externalRequestId(), billing.externalReference(), Map.of(), tick());
+        assertEquals(List.of(), order.takeEvents(), "nothing is reached twice");
+        assertEquals(8, order.customerView().milestones().size(), "the customer sees them");
+        assertNull(order.customerView().estimatedCompletion(), "a completed order needs no estimate");
+    }
+
+    @Test
+    void theCommittedCompletionIsThePlansCriticalPathOnThePolicysTimeScale() {
+        CustomerOrder order = capture("ps_fiber_access");
+        order.validate(passing(order), "alice", tick());
+        Instant planned = tick();
+        order.plan(DEMO, new SlaPolicy(0.001, 0.5), planned);
+
+        // circuit 3 days (the longest of the first wave), router configuration 8 h, SLA monitoring 4 h, billing 2 h
+        Duration path = Duration.ofDays(3).plusHours(14);
+        Instant committed = planned.plusMillis(Math.round(path.toMillis() * 0.001));
+        assertEquals(committed, order.committedCompletionAt());
+        assertEquals(committed, order.customerView().estimatedCompletion());
+        OrderEvent.CompletionCommitted commitment = timeEvents(order.takeEvents()).stream()
+                .filter(OrderEvent.CompletionCommitted.class::isInstance).map(OrderEvent.CompletionCommitted.class::cast)
+                .findFirst().orElseThrow();
+        Instant warningAt = planned.plusMillis(Math.round(path.toMillis() * 0.001 * 0.5));
+        assertEquals(new OrderTimer.CompletionDue(order.id(), false, warningAt), commitment.timer().due());
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        assertEquals(planned.plusMillis(Duration.ofHours(2).toMillis() / 1000), ip.expectedBy(), "2 h on the time scale");
+    }
+
+    @Test
+    void anItemStillOutPastItsExpectedTimeIsOverdueOnce() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        FulfillmentItem circuit = item(order, "ACCESS_CIRCUIT_PROVISIONING");
+        complete(order, "ACCESS_CIRCUIT_PROVISIONING");
+        order.takeEvents();
+
+        order.itemDue(circuit.id(), circuit.externalRequestId(), circuit.expectedBy(), tick());
+        assertEquals(List.of(), order.takeEvents(), "done in time");
+        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy().minusSeconds(1), tick());
+        assertEquals(List.of(), order.takeEvents(), "a timer for another expectation is stale");
+
+        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy(), tick());
+
+        List<OrderEvent> raised = timeEvents(order.takeEvents());
+        OrderEvent.JeopardyRaised jeopardy = (OrderEvent.JeopardyRaised) raised.get(0);
+        assertEquals(Jeopardy.WARNING, jeopardy.jeopardy());
+        assertEquals(OrderEvent.JeopardyRaised.ITEM_OVERDUE, jeopardy.reason());
+        assertEquals(ip.id(), jeopardy.itemId());
+        assertEquals("order.jeopardy-raised.v1", jeopardy.published().type());
+        assertEquals(Jeopardy.WARNING, order.view().jeopardy());
+        assertEquals(clock, ip.view().overdueSince());
+        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy(), tick());
+        assertEquals(List.of(), order.takeEvents(), "overdue once");
+    }
+
+    @Test
+    void theCompletionWarnsThenBreachesAndClearsWhenTheOrderCompletes() {
+        CustomerOrder order = planned("ps_fiber_access");
+        Instant committed = order.committedCompletionAt();
+        order.takeEvents();
+
+        order.completionDue(false, committed.minusSeconds(60), tick());
+        OrderEvent.JeopardyRaised warning = (OrderEvent.JeopardyRaised) timeEvents(order.takeEvents()).get(0);
+        assertEquals(OrderEvent.JeopardyRaised.COMPLETION_AT_RISK, warning.reason());
+        assertEquals(new OrderTimer.CompletionDue(order.id(), true, committed), warning.timer().due(), "the breach comes next");
+        order.completionDue(false, committed.minusSeconds(60), tick());
+        assertEquals(List.of(), order.takeEvents(), "warned once");
+
+        order.completionDue(true, committed, tick());
+        assertEquals(Jeopardy.BREACH, order.view().jeopardy());
+        assertNull(((OrderEvent.JeopardyRaised) timeEvents(order.takeEvents()).get(0)).timer());
+
+        for (String type : List.of("ACCESS_CIRCUIT_PROVISIONING", "IP_ALLOCATION", "ROUTER_SHIPMENT", "ROUTER_CONFIGURATION",
+                "SLA_MONITORING_SETUP", "BILLING_ACTIVATION")) {
+            complete(order, type);
+        }
+        List<OrderEvent> last = timeEvents(order.takeEvents());
+        assertEquals(new OrderEvent.JeopardyCleared(Jeopardy.BREACH, "COMPLETED"), last.get(last.size() - 1));
+        assertNull(order.view().jeopardy());
+        order.completionDue(true, committed, tick());
+        assertEquals(List.of(), order.takeEvents(), "a completed order is in no jeopardy");
+    }
+
     // ---- cancellation ---------------------------------------------------------------------------
 
     @Test
@@ -755,9 +880,14 @@ class OrderLifecycleScenarioTest {
                 Map.of(), tick()));
     }
 
+    /**
+     * The classes of the events, without those that keep time (milestones, the committed completion):
+     * the scenarios below check those on their own (the "time" section).
+     */
     private static List<Class<?>> types(List<CustomerOrder.Recorded> events) {
         List<Class<?>> types = new ArrayList<>();
-        events.forEach(r -> types.add(r.event().getClass()));
+        events.stream().map(CustomerOrder.Recorded::event).filter(e -> !(e instanceof OrderEvent.MilestoneReached)
+                && !(e instanceof OrderEvent.CompletionCommitted)).forEach(e -> types.add(e.getClass()));
         return types;
     }
 

@@ -18,6 +18,7 @@ import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderView;
 import io.cpqoms.order.api.QuoteConversion;
+import io.cpqoms.order.api.MilestoneView;
 import io.cpqoms.order.api.TimelineEntry;
 import io.cpqoms.order.api.ValidationCommands;
 import io.cpqoms.order.api.ValidationOverride;
@@ -184,6 +185,18 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         return queries.timeline(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("{id}/milestones")
+    @RolesAllowed({Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE})
+    @Operation(operationId = "listOrderMilestones", summary = "The milestones the order reached (seed 000, section 31), each once,"
+            + " in the order reached")
+    @APIResponse(responseCode = "200", description = "Milestones with when they were reached",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MilestoneView.class)))
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public List<MilestoneView> milestones(@PathParam("id") String id) {
+        return queries.milestones(caller.command(), Parameters.uuid("id", id));
     }
 
     @GET
