@@ -45,6 +45,13 @@ public class OrderProcessService {
         orders.save(order, context, causation);
     }
 
+    /** A timer failed every delivery: the order records it and opens a case (nothing waits silently). */
+    public void timerFailed(CommandContext context, OrderTimer due, String error) {
+        CustomerOrder order = orders.lock(context.tenantId(), due.orderId());
+        order.timerFailed(due, error, Instant.now());
+        orders.save(order, context, "timer-failed:" + due.orderId());
+    }
+
     /** Builds the plan of a validated order and starts its fulfillment. */
     public void planFulfillment(CommandContext context, UUID orderId, String causationId) {
         CustomerOrder order = orders.lock(context.tenantId(), orderId);

@@ -584,6 +584,27 @@ public class CustomerOrder {
     }
 
     /**
+     * A timer of the order kept failing (nothing waits silently): its purpose is audited and a case
+     * opens. A due retry or status query of an item still on that attempt fails the item
+     * (TIMER_FAILED), since nothing else would send it; another timer (a jeopardy, a case's due time)
+     * opens one case for order management.
+     */
+    public void timerFailed(OrderTimer due, String error, Instant now) {
+        updatedAt = now;
+        UUID itemId = due instanceof OrderTimer.AttemptDue attempt ? attempt.itemId() : null;
+        record(new OrderEvent.TimerFailed(due.getClass().getSimpleName(), itemId, error));
+        FulfillmentItem item = itemId == null ? null : items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
+        String requestId = due instanceof OrderTimer.AttemptDue attempt ? attempt.externalRequestId() : null;
+        if (item != null && item.awaits(requestId)) {
+            itemFailed(itemId, requestId, FulfillmentItem.TIMER_FAILED, "the timer of its next attempt kept failing: " + error,
+                    false, now);
+        } else if (falloutCases.stream().noneMatch(f -> f.isOpen() && FulfillmentItem.TIMER_FAILED.equals(f.reasonCode()))) {
+            open(FalloutCase.forOrder(tenantId, id, FulfillmentItem.TIMER_FAILED, "A timer of the order ("
+                    + due.getClass().getSimpleName() + ") kept failing: " + error, now));
+        }
+    }
+
+    /**
      * The message asking for one of the order's own steps died. If the order still waits for the step
      * a case opens for order management, whose RETRY_ITEM asks for the step again.
      */

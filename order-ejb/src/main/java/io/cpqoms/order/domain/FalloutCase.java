@@ -116,7 +116,8 @@ public class FalloutCase {
                 compensation ? COMPENSATION_FAILED : defect ? REQUEST_INVALID
                         : FulfillmentItem.RETRY_BUDGET_EXHAUSTED.equals(item.failureCode())
                                 || FulfillmentItem.UNKNOWN_OUTCOME.equals(item.failureCode())
-                                || FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(item.failureCode()) ? item.failureCode()
+                                || FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(item.failureCode())
+                                || FulfillmentItem.TIMER_FAILED.equals(item.failureCode()) ? item.failureCode()
                         : ITEM_FAILED,
                 (compensation ? "Compensation " : "") + item.itemType() + " failed at " + item.responsibleSystem() + ": "
                         + item.failureCode() + (item.failureMessage() == null ? "" : " (" + item.failureMessage() + ")"),

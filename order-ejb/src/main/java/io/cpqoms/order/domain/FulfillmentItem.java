@@ -52,6 +52,8 @@ public class FulfillmentItem {
     public static final String CORRECTION_NOT_APPLICABLE = "CORRECTION_NOT_APPLICABLE";
     /** The item's message exhausted its redeliveries: whether its system did the work is not known. */
     public static final String MESSAGE_DEAD_LETTERED = "MESSAGE_DEAD_LETTERED";
+    /** A timer of the item's kept failing: what it was for did not happen. */
+    public static final String TIMER_FAILED = "TIMER_FAILED";
     public static final String POINT_OF_NO_RETURN = "POINT_OF_NO_RETURN";
     /** An item whose retryable failures used up its retry budget. */
     public static final String RETRY_BUDGET_EXHAUSTED = "RETRY_BUDGET_EXHAUSTED";

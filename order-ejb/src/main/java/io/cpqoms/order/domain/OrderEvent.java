@@ -627,6 +627,17 @@ public sealed interface OrderEvent {
         }
     }
 
+    /** A timer of the order failed every delivery; what it was for did not happen. */
+    record TimerFailed(String purpose, UUID itemId, String error) implements OrderEvent {
+        public String action() {
+            return "ORDER_TIMER_FAILED";
+        }
+
+        public Map<String, Object> details() {
+            return map("purpose", purpose, "itemId", itemId, "error", error);
+        }
+    }
+
     /** A step of the order whose message died is asked for again. */
     record StepRetried(String step) implements OrderEvent {
         public String action() {

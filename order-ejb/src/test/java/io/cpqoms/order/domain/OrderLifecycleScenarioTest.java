@@ -597,6 +597,34 @@ class OrderLifecycleScenarioTest {
         assertEquals(List.of(OrderEvent.FalloutResolved.class), types(order.takeEvents()));
     }
 
+    @Test
+    void aRetryTimerThatKeepsFailingFailsItsItemIntoACase() {
+        CustomerOrder order = planned("ps_fiber_access");
+        FulfillmentItem ip = item(order, "IP_ALLOCATION");
+        order.takeEvents();
+
+        order.timerFailed(new OrderTimer.AttemptDue(order.id(), ip.id(), ip.externalRequestId()), "PSQLException: down", tick());
+
+        assertEquals(FulfillmentItemStatus.FAILED, ip.status());
+        assertEquals(FulfillmentItem.TIMER_FAILED, order.falloutCases().get(0).reasonCode());
+        assertEquals(List.of(OrderEvent.TimerFailed.class, OrderEvent.ItemFailed.class, OrderEvent.FellOut.class,
+                OrderEvent.FalloutOpened.class), types(order.takeEvents()));
+    }
+
+    @Test
+    void anotherFailingTimerOpensOneCaseForOrderManagement() {
+        CustomerOrder order = planned("ps_fiber_access");
+        order.takeEvents();
+        OrderTimer.CompletionDue due = new OrderTimer.CompletionDue(order.id(), false, clock);
+
+        order.timerFailed(due, "boom", tick());
+        order.timerFailed(due, "boom", tick());
+
+        assertEquals(1, order.falloutCases().size());
+        assertEquals(FalloutCase.ORDER_MANAGEMENT, order.falloutCases().get(0).ownerGroup());
+        assertEquals(OrderStatus.IN_PROGRESS, order.status(), "the work goes on; a person looks at the timer");
+    }
+
     // ---- time: milestones, committed completion, jeopardy (seed 000, section 31) ----------------
 
     private static List<OrderMilestone> milestones(CustomerOrder order) {
