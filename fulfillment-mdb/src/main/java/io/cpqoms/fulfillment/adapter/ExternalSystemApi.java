@@ -9,11 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An external system's HTTP API as the adapters call it (MicroProfile Rest Client), relative to the
  * system's base URL: submit a request under its external request id, and find a request by that id.
  * Answers are read by status and body, whatever the status (the default exception mapper is off).
+ * The calls are asynchronous so that the caller waits for the answer in a way the Fault Tolerance
+ * timeout can interrupt (a blocking socket read cannot be interrupted).
  */
 @Path("/")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,9 +34,9 @@ public interface ExternalSystemApi {
 
     @POST
     @Path("requests")
-    Response submit(Submission submission);
+    CompletionStage<Response> submit(Submission submission);
 
     @GET
     @Path("requests/{externalRequestId}")
-    Response find(@PathParam("externalRequestId") String externalRequestId);
+    CompletionStage<Response> find(@PathParam("externalRequestId") String externalRequestId);
 }
