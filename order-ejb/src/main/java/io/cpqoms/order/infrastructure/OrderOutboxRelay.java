@@ -1,6 +1,10 @@
 package io.cpqoms.order.infrastructure;
 
 import io.cpqoms.kernel.OutboxDrain;
+import io.cpqoms.kernel.OutboxRetention;
+import io.cpqoms.kernel.ServerResources;
+import jakarta.annotation.Resource;
+import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -29,6 +33,9 @@ public class OrderOutboxRelay {
     @EJB
     private OrderOutboxBatch batch;
 
+    @Resource(lookup = ServerResources.DATA_SOURCE)
+    private DataSource dataSource;
+
     private OutboxDrain drain;
 
     @PostConstruct
@@ -44,6 +51,12 @@ public class OrderOutboxRelay {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void poll() {
         run();
+    }
+
+    /** Published messages past the retention period go (a persistent timer: once per cluster, every hour). */
+    @Schedule(hour = "*", minute = "37", persistent = true)
+    void purgePublished() {
+        OutboxRetention.purge(dataSource, "ordering", OutboxRetention.retention());
     }
 
     private void run() {

@@ -1,12 +1,15 @@
 package io.cpqoms.quote.infrastructure;
 
 import io.cpqoms.kernel.EventOutboxPoller;
+import io.cpqoms.kernel.OutboxRetention;
 import io.cpqoms.kernel.ServerResources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
@@ -35,5 +38,12 @@ public class QuoteEventRelay {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void relay() {
         poller.poll(dataSource, jms, events);
+    }
+
+    /** Published events past the retention period go (a persistent timer: once per cluster, every hour). */
+    @Schedule(hour = "*", minute = "23", persistent = true)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void purgePublished() {
+        OutboxRetention.purge(dataSource, "quote", OutboxRetention.retention());
     }
 }
