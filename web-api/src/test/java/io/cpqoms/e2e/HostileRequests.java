@@ -136,7 +136,7 @@ public final class HostileRequests {
     static final Map<String, String> QUERIES = Map.of(
             "GET /catalog/offerings", "version=${version}&channel=PARTNER&segment=ENTERPRISE&lifecycle=ACTIVE&offset=0&limit=5",
             "GET /catalog/offerings/{id}", "version=${version}",
-            "GET /orders", "customerId=cust-hostile&status=COMPLETED&createdFrom=2020-01-01T00:00:00Z&createdTo=${now}&limit=5",
+            "GET /orders", "customerId=cust-hostile&status=COMPLETED&jeopardy=WARNING&createdFrom=2020-01-01T00:00:00Z&createdTo=${now}&limit=5",
             "GET /fallout-cases", "ownerGroup=ip-address-management&status=OPEN&limit=5",
             "GET /quotes", "customerId=cust-hostile&status=PRICED&owner=acme-sales&expiringBefore=${futureDate}&limit=5",
             "GET /approval-requests", "status=PENDING&limit=5",

@@ -445,7 +445,8 @@ class OrderInterventionsIT {
 
     @Test
     void theWorklistShowsWhichCasesBelongToOrdersInJeopardy() {
-        String orderId = order(customer(), "hq sim:ip-address-management=async,logistics=reject");
+        String customer = customer();
+        String orderId = order(customer, "hq sim:ip-address-management=async,logistics=reject");
         awaitStatus(orderId, "FALLOUT");
         String caseId = cases(orderId).getJsonObject(0).getString("id");
         assertFalse(falloutCase(LOGISTICS_OPERATIONS, caseId).containsKey("orderJeopardy"));
@@ -457,6 +458,13 @@ class OrderInterventionsIT {
         JsonObject listed = page.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(c -> c.getString("id").equals(caseId)).findFirst().orElseThrow();
         assertEquals("WARNING", listed.getString("orderJeopardy"));
+        // and operations find the orders in jeopardy
+        Api.Reply inJeopardy = SUPERVISOR.get("/api/orders?customerId=" + customer + "&jeopardy=WARNING");
+        assertEquals(200, inJeopardy.status(), inJeopardy.body());
+        assertEquals(orderId, inJeopardy.json().getJsonArray("items").getJsonObject(0).getString("id"));
+        assertEquals(0, SUPERVISOR.get("/api/orders?customerId=" + customer + "&jeopardy=BREACH").json()
+                .getJsonArray("items").size());
+        assertProblem(SUPERVISOR.unchecked().get("/api/orders?jeopardy=LATE"), 400, "INVALID_PARAMETER");
     }
 
     @Test

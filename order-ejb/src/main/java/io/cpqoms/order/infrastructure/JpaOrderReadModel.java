@@ -67,6 +67,9 @@ public class JpaOrderReadModel implements OrderReadModel {
         if (query.createdFrom() != null) {
             jpql.append(" and o.createdAt >= :from");
         }
+        if (query.jeopardy() != null) {
+            jpql.append(" and o.jeopardy = :jeopardy");
+        }
         if (query.createdTo() != null) {
             jpql.append(" and o.createdAt < :to");
         }
@@ -83,6 +86,9 @@ public class JpaOrderReadModel implements OrderReadModel {
         }
         if (query.createdFrom() != null) {
             q.setParameter("from", query.createdFrom());
+        }
+        if (query.jeopardy() != null) {
+            q.setParameter("jeopardy", query.jeopardy());
         }
         if (query.createdTo() != null) {
             q.setParameter("to", query.createdTo());

@@ -18,6 +18,7 @@ import io.cpqoms.order.api.OrderStatus;
 import io.cpqoms.order.api.OrderSummary;
 import io.cpqoms.order.api.OrderView;
 import io.cpqoms.order.api.QuoteConversion;
+import io.cpqoms.order.api.Jeopardy;
 import io.cpqoms.order.api.MilestoneView;
 import io.cpqoms.order.api.TimelineEntry;
 import io.cpqoms.order.api.ValidationCommands;
@@ -147,11 +148,13 @@ public class OrdersResource {
     @Operation(operationId = "listOrders", summary = "Orders, newest first, filtered and keyset-paged",
             description = "Pass the 'next' cursor of a page as 'after' to get the following page. Customer service gets"
                     + " the customer-facing list: statuses RECEIVED, ON_HOLD, IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED,"
-                    + " NOT_FULFILLED, and filters by them; the other roles get and filter by the order statuses.")
+                    + " NOT_FULFILLED, and filters by them; the other roles get and filter by the order statuses, and by"
+                    + " jeopardy (WARNING or BREACH: the orders operations must look at).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = KeysetPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid", content = @Content(mediaType = "application/problem+json"))
     public Object list(@QueryParam("customerId") String customerId, @QueryParam("status") String status,
+                       @QueryParam("jeopardy") String jeopardy,
                        @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
                        @QueryParam("limit") String limit, @QueryParam("after") String after) {
         boolean customerFacing = customerFacing();
@@ -160,6 +163,7 @@ public class OrdersResource {
                         .map(CustomerOrderStatus::orderStatuses).orElse(Set.of())
                 : Optional.ofNullable(Parameters.enumeration("status", status, OrderStatus.class)).map(Set::of).orElse(Set.of());
         OrderQuery query = new OrderQuery(Parameters.text(customerId), statuses,
+                customerFacing ? null : Parameters.enumeration("jeopardy", jeopardy, Jeopardy.class),
                 Parameters.instant("createdFrom", createdFrom), Parameters.instant("createdTo", createdTo),
                 Parameters.integer("limit", limit, 50), Parameters.text(after));
         return customerFacing ? queries.customerOrders(caller.command(), query) : queries.orders(caller.command(), query);
