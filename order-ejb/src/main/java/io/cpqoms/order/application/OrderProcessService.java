@@ -32,9 +32,9 @@ public class OrderProcessService {
         if (due instanceof OrderTimer.AttemptDue retry) {
             order.attemptDue(retry.itemId(), retry.externalRequestId(), Instant.now());
             causation = retry.externalRequestId();
-        } else if (due instanceof OrderTimer.ItemDue itemDue) {
-            order.itemDue(itemDue.itemId(), itemDue.externalRequestId(), itemDue.dueAt(), Instant.now());
-            causation = "item-due:" + itemDue.externalRequestId();
+        } else if (due instanceof OrderTimer.ExpectationDue expectation) {
+            order.expectationDue(expectation.dueAt(), Instant.now());
+            causation = "expectation:" + due.orderId();
         } else if (due instanceof OrderTimer.CompletionDue completionDue) {
             order.completionDue(completionDue.breach(), completionDue.dueAt(), Instant.now());
             causation = "completion-due:" + due.orderId();

@@ -141,6 +141,9 @@ public class CustomerOrder {
     private Instant jeopardyRaisedAt;
     @Column(name = "completion_warned_at")
     private Instant completionWarnedAt;
+    /** When the order's one expectation timer fires: the earliest expected time of an item still out. */
+    @Column(name = "expectation_due_at")
+    private Instant expectationDueAt;
     /** The milestones reached, each once, with when: {milestone: instant}. */
     @Convert(converter = JsonText.class)
     @Column(name = "milestones")
@@ -331,16 +334,34 @@ public class CustomerOrder {
     // ---- time: jeopardy and milestones (seed 000, section 31) -------------------------------------
 
     /**
-     * An item's expected time passed: if the work sent then is still out, the item is overdue and the
-     * order in jeopardy (at least WARNING). Nothing if the item moved on or the order is over.
+     * The order's earliest expectation passed: every item whose work is still out past its expected
+     * time is overdue (once), the order in jeopardy (at least WARNING); the timer is set for the next
+     * expectation. A timer a later, earlier expectation replaced finds nothing to do.
      */
-    public void itemDue(UUID itemId, String externalRequestId, Instant due, Instant now) {
-        FulfillmentItem item = items.stream().filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
-        if (item == null || !inFulfillment() || !item.overdue(externalRequestId, due, now)) {
+    public void expectationDue(Instant due, Instant now) {
+        if (!due.equals(expectationDueAt)) {
             return;
         }
+        expectationDueAt = null;
         updatedAt = now;
-        raise(jeopardy == null ? Jeopardy.WARNING : jeopardy, OrderEvent.JeopardyRaised.ITEM_OVERDUE, item, due, now);
+        if (inFulfillment()) {
+            for (FulfillmentItem item : items) {
+                if (item.overdue(now)) {
+                    raise(jeopardy == null ? Jeopardy.WARNING : jeopardy, OrderEvent.JeopardyRaised.ITEM_OVERDUE, item,
+                            item.expectedBy(), now);
+                }
+            }
+            items.stream().filter(FulfillmentItem::expected).map(FulfillmentItem::expectedBy).min(Comparator.naturalOrder())
+                    .ifPresent(this::expectBy);
+        }
+    }
+
+    /** Sets the order's expectation timer for {@code at} unless one is set for an earlier time already. */
+    private void expectBy(Instant at) {
+        if (at != null && (expectationDueAt == null || at.isBefore(expectationDueAt))) {
+            expectationDueAt = at;
+            record(new OrderEvent.ExpectationSet(id, at));
+        }
     }
 
     /**
@@ -730,8 +751,10 @@ public class CustomerOrder {
             return;
         }
         FulfillmentItem item = item(fallout.fulfillmentItemId());
-        FulfillmentDispatch dispatch = item.retry(tenantId, orderNumber, now);
-        record(new OrderEvent.ItemRetried(dispatch, item.status() == FulfillmentItemStatus.IN_PROGRESS ? item.expectedBy() : null));
+        record(new OrderEvent.ItemRetried(item.retry(tenantId, orderNumber, now)));
+        if (item.status() == FulfillmentItemStatus.IN_PROGRESS) {
+            expectBy(item.expectedBy());
+        }
     }
 
     private FalloutCase workable(UUID caseId, CommandContext caller) {
@@ -807,9 +830,12 @@ public class CustomerOrder {
             record(new OrderEvent.FalloutCleared());
         }
         if (status == OrderStatus.IN_PROGRESS) {
-            for (FulfillmentItem item : plan.ready()) {
-                record(new OrderEvent.ItemDispatched(item.dispatch(tenantId, orderNumber, now), item.expectedBy()));
+            List<FulfillmentItem> ready = plan.ready();
+            for (FulfillmentItem item : ready) {
+                record(new OrderEvent.ItemDispatched(item.dispatch(tenantId, orderNumber, now)));
             }
+            ready.stream().map(FulfillmentItem::expectedBy).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                    .ifPresent(this::expectBy);
         }
         if (status == OrderStatus.CANCELLING) {
             for (FulfillmentItem item : items) {

@@ -230,17 +230,23 @@ public class FulfillmentItem {
         overdueSince = null;
     }
 
-    /**
-     * The item's expected time {@code due} passed: true, once, if its work sent then is still out (the
-     * item is overdue: jeopardy); false if it was done, failed or sent again since.
-     */
-    boolean overdue(String requestId, Instant due, Instant now) {
-        if (overdueSince != null || !Objects.equals(due, expectedBy) || !awaits(requestId)
-                || status == FulfillmentItemStatus.COMPENSATING) {
+    /** Whether the item's work is out at its system with an expectation not yet passed unnoticed. */
+    boolean expected() {
+        return expectedBy != null && overdueSince == null && working();
+    }
+
+    /** True, once, when the item's work is still out at {@code now}, past its expected time: it is overdue. */
+    boolean overdue(Instant now) {
+        if (!expected() || expectedBy.isAfter(now)) {
             return false;
         }
         overdueSince = now;
         return true;
+    }
+
+    private boolean working() {
+        return status == FulfillmentItemStatus.IN_PROGRESS || status == FulfillmentItemStatus.WAITING_EXTERNAL
+                || status == FulfillmentItemStatus.WAITING_UNKNOWN_OUTCOME;
     }
 
     public Instant expectedBy() {

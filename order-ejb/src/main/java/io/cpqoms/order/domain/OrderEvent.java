@@ -163,13 +163,9 @@ public sealed interface OrderEvent {
     }
 
     /** An item goes to its responsible system for the first time. */
-    record ItemDispatched(FulfillmentDispatch dispatch, Instant expectedBy) implements OrderEvent {
+    record ItemDispatched(FulfillmentDispatch dispatch) implements OrderEvent {
         public String action() {
             return "FULFILLMENT_ITEM_DISPATCHED";
-        }
-
-        public Timer timer() {
-            return due(dispatch, expectedBy);
         }
 
         public Map<String, Object> details() {
@@ -183,13 +179,9 @@ public sealed interface OrderEvent {
     }
 
     /** A failed item, or its failed compensation, goes again as a new attempt. */
-    record ItemRetried(FulfillmentDispatch dispatch, Instant expectedBy) implements OrderEvent {
+    record ItemRetried(FulfillmentDispatch dispatch) implements OrderEvent {
         public String action() {
             return "FULFILLMENT_ITEM_RETRIED";
-        }
-
-        public Timer timer() {
-            return due(dispatch, expectedBy);
         }
 
         public Map<String, Object> details() {
@@ -232,10 +224,26 @@ public sealed interface OrderEvent {
         return null;
     }
 
-    /** The timer that finds a dispatched item overdue if its work is still out at {@code expectedBy}. */
-    private static Timer due(FulfillmentDispatch dispatch, Instant expectedBy) {
-        return expectedBy == null ? null : new Timer(expectedBy,
-                new OrderTimer.ItemDue(dispatch.orderId(), dispatch.itemId(), dispatch.externalRequestId(), expectedBy));
+    /**
+     * The order's next expectation: the earliest time an item's work still out is expected done. One
+     * timer per order for it (not one per item); it is a timer only, neither audited nor published.
+     */
+    record ExpectationSet(UUID orderId, Instant dueAt) implements OrderEvent {
+        public String action() {
+            return "ORDER_EXPECTATION_SET";
+        }
+
+        public Map<String, Object> details() {
+            return map("dueAt", dueAt.toString());
+        }
+
+        public boolean audited() {
+            return false;
+        }
+
+        public Timer timer() {
+            return new Timer(dueAt, new OrderTimer.ExpectationDue(orderId, dueAt));
+        }
     }
 
     /** The order got its committed completion date at planning; the warning timer is set. */

@@ -16,8 +16,8 @@ public sealed interface OrderTimer extends Serializable {
     record AttemptDue(UUID orderId, UUID itemId, String externalRequestId) implements OrderTimer {
     }
 
-    /** An item's expected time: if the work sent then is still out, the item is overdue (jeopardy). */
-    record ItemDue(UUID orderId, UUID itemId, String externalRequestId, Instant dueAt) implements OrderTimer {
+    /** The order's earliest expectation: items whose work is still out past their expected time are overdue (jeopardy). */
+    record ExpectationDue(UUID orderId, Instant dueAt) implements OrderTimer {
     }
 
     /** The order's completion is at risk ({@code breach} false: the warning) or its committed date passed. */

@@ -688,31 +688,41 @@ class OrderLifecycleScenarioTest {
     }
 
     @Test
-    void anItemStillOutPastItsExpectedTimeIsOverdueOnce() {
+    void oneTimerPerOrderFindsTheItemsStillOutPastTheirExpectedTimeOverdueOnce() {
         CustomerOrder order = planned("ps_fiber_access");
-        order.takeEvents();
         FulfillmentItem ip = item(order, "IP_ALLOCATION");
-        FulfillmentItem circuit = item(order, "ACCESS_CIRCUIT_PROVISIONING");
+        FulfillmentItem shipment = item(order, "ROUTER_SHIPMENT");
+        List<OrderEvent> expectations = order.takeEvents().stream().map(CustomerOrder.Recorded::event)
+                .filter(OrderEvent.ExpectationSet.class::isInstance).toList();
+        assertEquals(List.of(new OrderEvent.ExpectationSet(order.id(), ip.expectedBy())), expectations,
+                "one timer for the three items sent: the earliest expectation (IP, 2 h)");
+        assertNull(expectations.get(0).published());
+        assertFalse(expectations.get(0).audited());
         complete(order, "ACCESS_CIRCUIT_PROVISIONING");
         order.takeEvents();
 
-        order.itemDue(circuit.id(), circuit.externalRequestId(), circuit.expectedBy(), tick());
-        assertEquals(List.of(), order.takeEvents(), "done in time");
-        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy().minusSeconds(1), tick());
+        order.expectationDue(ip.expectedBy().minusSeconds(1), ip.expectedBy());
         assertEquals(List.of(), order.takeEvents(), "a timer for another expectation is stale");
 
-        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy(), tick());
+        Instant late = ip.expectedBy().plusSeconds(1);
+        order.expectationDue(ip.expectedBy(), late);
 
-        List<OrderEvent> raised = timeEvents(order.takeEvents());
-        OrderEvent.JeopardyRaised jeopardy = (OrderEvent.JeopardyRaised) raised.get(0);
+        List<OrderEvent> events = order.takeEvents().stream().map(CustomerOrder.Recorded::event).toList();
+        OrderEvent.JeopardyRaised jeopardy = (OrderEvent.JeopardyRaised) events.get(0);
         assertEquals(Jeopardy.WARNING, jeopardy.jeopardy());
         assertEquals(OrderEvent.JeopardyRaised.ITEM_OVERDUE, jeopardy.reason());
         assertEquals(ip.id(), jeopardy.itemId());
         assertEquals("order.jeopardy-raised.v1", jeopardy.published().type());
+        assertEquals(new OrderEvent.ExpectationSet(order.id(), shipment.expectedBy()), events.get(1),
+                "the next expectation of an item still out (the circuit is done)");
         assertEquals(Jeopardy.WARNING, order.view().jeopardy());
-        assertEquals(clock, ip.view().overdueSince());
-        order.itemDue(ip.id(), ip.externalRequestId(), ip.expectedBy(), tick());
-        assertEquals(List.of(), order.takeEvents(), "overdue once");
+        assertEquals(late, ip.view().overdueSince());
+        order.expectationDue(ip.expectedBy(), late.plusSeconds(1));
+        assertEquals(List.of(), order.takeEvents(), "overdue once; that timer is spent");
+        complete(order, "ROUTER_SHIPMENT");
+        order.takeEvents();
+        order.expectationDue(shipment.expectedBy(), shipment.expectedBy().plusSeconds(1));
+        assertEquals(List.of(), timeEvents(order.takeEvents()), "done in time: nothing to raise, nothing more to expect");
     }
 
     @Test
@@ -909,13 +919,15 @@ class OrderLifecycleScenarioTest {
     }
 
     /**
-     * The classes of the events, without those that keep time (milestones, the committed completion):
+     * The classes of the events, without those that keep time (milestones, the committed completion,
+     * the expectation timer):
      * the scenarios below check those on their own (the "time" section).
      */
     private static List<Class<?>> types(List<CustomerOrder.Recorded> events) {
         List<Class<?>> types = new ArrayList<>();
         events.stream().map(CustomerOrder.Recorded::event).filter(e -> !(e instanceof OrderEvent.MilestoneReached)
-                && !(e instanceof OrderEvent.CompletionCommitted)).forEach(e -> types.add(e.getClass()));
+                && !(e instanceof OrderEvent.CompletionCommitted) && !(e instanceof OrderEvent.ExpectationSet))
+                .forEach(e -> types.add(e.getClass()));
         return types;
     }
 
