@@ -297,7 +297,13 @@ public final class JsonBody {
         } else if (Map.class.isAssignableFrom(raw)) {
             if (expect(value, JsonValue.ValueType.OBJECT, "an object", path, wrong)) {
                 Type element = argument(type, 1);
-                value.asJsonObject().forEach((key, v) -> check(v, element, join(path, key), unknown, wrong));
+                value.asJsonObject().forEach((key, v) -> {
+                    if (v.getValueType() == JsonValue.ValueType.NULL) { // a map holds values: no entry is absent
+                        wrong.add(new Violation(WRONG_TYPE, join(path, key), "must not be null"));
+                    } else {
+                        check(v, element, join(path, key), unknown, wrong);
+                    }
+                });
             }
         } else if (raw.isRecord()) {
             if (expect(value, JsonValue.ValueType.OBJECT, "an object", path, wrong)) {

@@ -119,6 +119,14 @@ class JsonBodyTest {
     }
 
     @Test
+    void aNullMapValueIsRefusedLikeANullArrayElement() {
+        DomainException e = refused("{\"customerId\":\"c\",\"lines\":[{\"offeringId\":\"po\",\"characteristics\":"
+                + "{\"siteId\":\"HQ\",\"orderTyp\":null}}]}", DirectOrder.class);
+        assertEquals(JsonBody.INVALID_REQUEST_BODY, e.code());
+        assertEquals(List.of("lines[0].characteristics.orderTyp:" + JsonBody.WRONG_TYPE), rules(e));
+    }
+
+    @Test
     void aFalloutResolutionIsBoundWithItsCorrections() {
         FalloutResolution retry = read("{\"action\":\"RETRY_ITEM\"}", FalloutResolution.class);
         assertEquals(FalloutResolution.Action.RETRY_ITEM, retry.action());
