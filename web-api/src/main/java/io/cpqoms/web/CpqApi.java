@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " levels the caller's roles decide"),
                 @Tag(name = "Orders", description = "Orders captured from accepted quotes or directly: status,"
                         + " fulfillment plan, timeline, events; cancellation, validation overrides, break glass"),
+                @Tag(name = "Inventory", description = "The installed base: the products the customers have, as"
+                        + " completed orders put them there, with the orders and quote revisions that realised them"),
                 @Tag(name = "Fallout", description = "Fallout cases of failed fulfillment work: the work"
                         + " group's worklist, assignment and resolution"),
                 @Tag(name = "Worker", description = "Reports of the fulfillment worker on the items it"

@@ -7,6 +7,7 @@ import io.cpqoms.web.eligibility.AccountStandingsResource;
 import io.cpqoms.web.eligibility.EligibilityChecksResource;
 import io.cpqoms.web.fallout.FalloutCasesResource;
 import io.cpqoms.web.fallout.FalloutWorklistResource;
+import io.cpqoms.web.inventory.ProductInventoryResource;
 import io.cpqoms.web.order.OrdersResource;
 import io.cpqoms.web.pricing.PriceCalculationsResource;
 import io.cpqoms.web.quote.ApprovalRequestsResource;
@@ -52,7 +53,7 @@ final class RequestConstraints {
     /** Every resource of the API; {@code RequestConstraintsTest} checks that none is missing. */
     static final List<Class<?>> RESOURCES = List.of(CatalogOfferingsResource.class, CatalogVersionsResource.class,
             ConfigurationEvaluationsResource.class, AccountStandingsResource.class, EligibilityChecksResource.class,
-            FalloutCasesResource.class, FalloutWorklistResource.class, OrdersResource.class, PriceCalculationsResource.class,
+            FalloutCasesResource.class, FalloutWorklistResource.class, ProductInventoryResource.class, OrdersResource.class, PriceCalculationsResource.class,
             QuotesResource.class, ApprovalRequestsResource.class, WorkerItemsResource.class);
 
     private RequestConstraints() {

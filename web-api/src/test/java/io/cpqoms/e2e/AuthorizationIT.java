@@ -35,6 +35,8 @@ class AuthorizationIT {
     private static final Set<String> ORDER_CAPTURE = Set.of(Roles.ORDER_CAPTURE);
     private static final Set<String> ORDER_READERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
+    private static final Set<String> INVENTORY_READERS = Set.of(Roles.SALES, Roles.ORDER_CAPTURE, Roles.OPERATIONS,
+            Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> PLAN_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS);
     private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
@@ -81,6 +83,8 @@ class AuthorizationIT {
             new Rule("GET", "/orders", ORDER_READERS),
             new Rule("GET", "/orders/{id}", ORDER_READERS),
             new Rule("GET", "/orders/{id}/fulfillment-items", PLAN_READERS),
+            new Rule("GET", "/inventory/products", INVENTORY_READERS),
+            new Rule("GET", "/inventory/products/{id}", INVENTORY_READERS),
             new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/milestones", ORDER_READERS),
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),

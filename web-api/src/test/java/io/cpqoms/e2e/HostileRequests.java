@@ -138,6 +138,7 @@ public final class HostileRequests {
             "GET /catalog/offerings/{id}", "version=${version}",
             "GET /orders", "customerId=cust-hostile&status=COMPLETED&jeopardy=WARNING&createdFrom=2020-01-01T00:00:00Z&createdTo=${now}&limit=5",
             "GET /fallout-cases", "ownerGroup=ip-address-management&status=OPEN&limit=5",
+            "GET /inventory/products", "customerId=cust-hostile&status=ACTIVE&limit=5",
             "GET /quotes", "customerId=cust-hostile&status=PRICED&owner=acme-sales&expiringBefore=${futureDate}&limit=5",
             "GET /approval-requests", "status=PENDING&limit=5",
             "GET /quotes/{id}/document", "revision=${pricedRevision}&audience=CUSTOMER");
@@ -149,6 +150,9 @@ public final class HostileRequests {
         }
         if (path.startsWith("/catalog/versions/")) {
             return "draft";
+        }
+        if (path.startsWith("/inventory/products/")) {
+            return "product";
         }
         if (path.startsWith("/catalog/offerings/")) {
             return "offering";

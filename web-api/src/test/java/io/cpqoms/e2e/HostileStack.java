@@ -303,6 +303,14 @@ public final class HostileStack {
         settled(waiter, order, "COMPLETED");
         settled(waiter, fallout, "FALLOUT");
         settled(waiter, cancel, "FALLOUT");
+        String customer = HostileJson.string(json(expect(call("acme-operations", "GET", "/api/orders/" + order, null), 200))
+                .get("customerId"));
+        List<Object> products = HostileJson.array(json(expect(call("acme-operations", "GET",
+                "/api/inventory/products?customerId=" + customer, null), 200)).get("items"));
+        if (products.isEmpty()) {
+            throw new IllegalStateException("the completed order " + order + " put nothing into the installed base");
+        }
+        o.values.put("product", HostileJson.string(HostileJson.object(products.get(0)).get("id")));
         List<Object> cases = list(HostileJson.parse(expect(call("acme-operations-supervisor", "GET", "/api/orders/" + fallout + "/fallout-cases", null), 200).body()));
         o.values.put("falloutCase", HostileJson.string(HostileJson.object(cases.get(0)).get("id")));
         String failed = null;

@@ -246,7 +246,7 @@ class OpenApiContractIT {
         List<String> undescribed = used.stream().filter(t -> declared.getOrDefault(t, "").isBlank()).toList();
         assertEquals(List.of(), undescribed, "tags used without a declared description");
         assertTrue(used.containsAll(Set.of("Catalog", "Configuration", "Eligibility", "Pricing", "Quotes", "Approvals", "Orders",
-                "Fallout", "Worker")), () -> "tags in use: " + used);
+                "Fallout", "Worker", "Inventory")), () -> "tags in use: " + used);
     }
 
     @Test
@@ -273,6 +273,23 @@ class OpenApiContractIT {
         Schema<?> page = resolve(api.getPaths().get("/quotes").getGet().getResponses().get("200").getContent()
                 .get("application/json").getSchema());
         assertEquals(Set.of("items", "next"), page.getProperties().keySet());
+    }
+
+    @Test
+    void theInstalledBaseIsInTheContractWithItsParametersAndPage() {
+        Operation list = api.getPaths().get("/inventory/products").getGet();
+        assertEquals("listProducts", list.getOperationId());
+        assertEquals(List.of("customerId", "status", "limit", "after"), list.getParameters().stream().map(p -> p.getName()).toList());
+        assertEquals(List.of("ACTIVE", "SUSPENDED", "TERMINATED"), list.getParameters().get(1).getSchema().getEnum());
+        Schema<?> page = resolve(list.getResponses().get("200").getContent().get("application/json").getSchema());
+        assertEquals(Set.of("items", "next"), page.getProperties().keySet());
+        Operation one = api.getPaths().get("/inventory/products/{id}").getGet();
+        assertEquals("getProduct", one.getOperationId());
+        assertTrue(one.getResponses().containsKey("404") && one.getResponses().containsKey("400"));
+        Schema<?> product = resolve(one.getResponses().get("200").getContent().get("application/json").getSchema());
+        assertTrue(product.getProperties().keySet().containsAll(Set.of("id", "status", "productOffering",
+                "productSpecificationId", "productCharacteristic", "productPrice", "startDate", "terminationDate",
+                "realizingOrder", "sourceQuote", "parentProductId", "entityVersion")), () -> "product: " + product.getProperties().keySet());
     }
 
     private static void operations(BiConsumer<String, Operation> each) {

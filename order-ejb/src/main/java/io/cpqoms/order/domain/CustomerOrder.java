@@ -855,6 +855,7 @@ public class CustomerOrder {
             moveTo(OrderStatus.COMPLETED, now);
             reach(OrderMilestone.ORDER_COMPLETED, now);
             clearJeopardy("COMPLETED");
+            installProducts(now);
             record(new OrderEvent.Completed(items.size(), now)); // the order's last event
         }
         if (status == OrderStatus.CANCELLING && plan.settled()) {
@@ -869,6 +870,19 @@ public class CustomerOrder {
             record(new OrderEvent.Cancelled(items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPENSATED).count()));
             clearJeopardy("CANCELLED");
         }
+    }
+
+    /**
+     * The completion puts what the order added into the installed base, in the same transaction: one
+     * asset per ADD line (the table keeps one per line, whatever is delivered twice).
+     */
+    private void installProducts(Instant now) {
+        List<ProductAsset> assets = InstalledBase.install(this, now);
+        if (assets.isEmpty()) {
+            return;
+        }
+        created.addAll(assets);
+        record(new OrderEvent.ProductsInstalled(assets.stream().map(ProductAsset::created).toList()));
     }
 
     private void clearJeopardy(String outcome) {
@@ -1020,6 +1034,10 @@ public class CustomerOrder {
 
     public List<OrderLine> lines() {
         return List.copyOf(lines);
+    }
+
+    public String currency() {
+        return currency;
     }
 
     public PriceSnapshot price() {

@@ -47,6 +47,11 @@ public sealed interface OrderEvent {
         return null;
     }
 
+    /** What the event did to products of the installed base, each journaled as the product's own audit entry and event. */
+    default List<ProductAsset.Change> productChanges() {
+        return List.of();
+    }
+
     /** The step that plans and starts the fulfillment of a validated order. */
     String PLAN_FULFILLMENT = "order.plan-fulfillment";
 
@@ -694,6 +699,26 @@ public sealed interface OrderEvent {
 
         public OrderIntegrationEvent published() {
             return new OrderIntegrationEvent.Completed(fulfillmentItems, completedAt.toString());
+        }
+    }
+
+    /**
+     * The completing order put its products into the installed base: on the order's timeline with the
+     * asset of each line; each product gets its own audit entry and inventory.product-created.v1.
+     */
+    record ProductsInstalled(List<ProductAsset.Change> products) implements OrderEvent {
+        public String action() {
+            return "PRODUCT_INVENTORY_UPDATED";
+        }
+
+        public Map<String, Object> details() {
+            return map("products", products.stream().map(p -> map("productId", p.product().id(),
+                    "orderLineId", p.details().get("orderLineId"), "productOfferingId", p.details().get("productOfferingId"),
+                    "parentProductId", p.details().get("parentProductId"))).toList());
+        }
+
+        public List<ProductAsset.Change> productChanges() {
+            return products;
         }
     }
 

@@ -164,6 +164,15 @@ public class OrderLine {
         return characteristics;
     }
 
+    /** The line's price from the order's snapshot, or null for a line without one. */
+    public LinePrice price() {
+        return priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class);
+    }
+
+    public UUID sourceQuoteLineId() {
+        return sourceQuoteLineId;
+    }
+
     /** The line as decomposition reads it. */
     Decomposition.PlanLine planLine() {
         return new Decomposition.PlanLine(id, parentLineId, lineNumber, action, productSpecificationId, offeringId,

@@ -7,6 +7,7 @@ import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.OrderIntegrationEvent;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.OrderEvent;
+import io.cpqoms.order.domain.ProductAsset;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OrderJournal {
 
     static final String AGGREGATE = "Order";
+    /** The aggregate type of the installed base's audit entries and events. */
+    static final String PRODUCT = "ProductInventory";
     /** Outbox destination of dispatched fulfillment items. */
     public static final String FULFILLMENT_ITEM = "fulfillment-item";
     /** Outbox destination of the order's own next steps. */
@@ -95,6 +98,16 @@ public class OrderJournal {
             if (event.timer() != null) {
                 timers.schedule(event.timer().at(), new OrderTimers.Scheduled(context.tenantId(), context.correlationId(),
                         event.timer().due()));
+            }
+            for (ProductAsset.Change change : event.productChanges()) {
+                ProductAsset product = change.product();
+                String productId = product.id().toString();
+                audit.add(new AuditEntry(context, at, change.action(), PRODUCT, productId, product.entityVersion(),
+                        change.details()));
+                Map<String, Object> data = new LinkedHashMap<>();
+                components((Record) change.published(), data);
+                outbox.add(new OutboxEvent(context, at, OutboxEvent.EVENTS, change.published().type(), causationId, PRODUCT,
+                        productId, product.entityVersion(), data));
             }
             if (event.nextStep() != null) {
                 outbox.add(new OutboxEvent(context, at, ORDER_COMMAND, event.nextStep(), causationId, AGGREGATE, aggregateId,

@@ -3,6 +3,7 @@ package io.cpqoms.order.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cpqoms.order.api.InventoryIntegrationEvent;
 import io.cpqoms.order.api.OrderIntegrationEvent;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The catalogue of integration events is documented whole in docs/events.md, and every type is versioned. */
 class IntegrationEventCatalogueTest {
 
+    private static final Pattern INVENTORY = Pattern.compile("inventory\\.[a-z-]+\\.v[0-9]+");
     private static final Pattern VERSIONED = Pattern.compile("order\\.[a-z-]+(\\.[a-z-]+)?\\.v[0-9]+");
 
     @Test
@@ -44,12 +46,32 @@ class IntegrationEventCatalogueTest {
         assertEquals(Set.copyOf(documented), types, "docs/events.md documents the catalogue, nothing else");
     }
 
+    @Test
+    void everyInventoryEventTypeIsVersionedAndDocumentedWithItsFields() throws IOException {
+        String doc = Files.readString(Path.of("../docs/events.md"));
+        Set<String> types = new HashSet<>();
+        for (Class<?> event : InventoryIntegrationEvent.class.getPermittedSubclasses()) {
+            String type = type(event);
+            assertTrue(INVENTORY.matcher(type).matches(), type + " names its version");
+            assertTrue(types.add(type), type + " is one event");
+            String row = doc.lines().filter(l -> l.startsWith("| `" + type + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("docs/events.md does not describe " + type));
+            for (RecordComponent field : event.getRecordComponents()) {
+                assertTrue(row.contains("`" + field.getName() + "`"), "docs/events.md: " + type + " lacks " + field.getName());
+            }
+        }
+        List<String> documented = doc.lines().filter(l -> l.startsWith("| `inventory.")).map(l -> l.split("`")[1]).toList();
+        assertEquals(Set.copyOf(documented), types, "docs/events.md documents the inventory catalogue, nothing else");
+    }
+
     private static String type(Class<?> event) {
         try {
             Constructor<?> constructor = event.getDeclaredConstructor(Arrays.stream(event.getRecordComponents())
                     .map(RecordComponent::getType).toArray(Class<?>[]::new));
             Object[] args = Arrays.stream(constructor.getParameterTypes()).map(IntegrationEventCatalogueTest::empty).toArray();
-            return ((OrderIntegrationEvent) constructor.newInstance(args)).type();
+            Object instance = constructor.newInstance(args);
+            return instance instanceof InventoryIntegrationEvent inventory ? inventory.type()
+                    : ((OrderIntegrationEvent) instance).type();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
