@@ -94,7 +94,7 @@ class FaultToleranceIT {
                 >= rejected + (attempts - calls), "ft_circuitbreaker_calls_total circuitBreakerOpen");
 
         // after the breaker's delay (half-open) one trial call reaches the system; it answers, and the circuit closes
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> !circuitOpen("fieldService"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(circuitClosed("fieldService"));
         String recovered = wirelessOrder("hq");
         awaitStatus(recovered, "COMPLETED");
         JsonObject survey = item(recovered, "WIRELESS_SITE_SURVEY");
@@ -204,13 +204,16 @@ class FaultToleranceIT {
     }
 
     /**
-     * Whether a guard method's circuit is open now: the time it has spent open still grows (Payara's
-     * ft_circuitbreaker_state_total, in seconds) between two looks.
+     * A condition that holds once a guard method's circuit is no longer open: the time it has spent open
+     * (Payara's ft_circuitbreaker_state_total, in seconds) stopped growing from one poll to the next.
      */
-    private static boolean circuitOpen(String guardMethod) throws InterruptedException {
-        double open = metric("ft_circuitbreaker_state_total", guardMethod, "state=\"open\"");
-        Thread.sleep(200);
-        return metric("ft_circuitbreaker_state_total", guardMethod, "state=\"open\"") > open;
+    private static java.util.concurrent.Callable<Boolean> circuitClosed(String guardMethod) {
+        java.util.concurrent.atomic.AtomicReference<Double> before = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            double open = metric("ft_circuitbreaker_state_total", guardMethod, "state=\"open\"");
+            Double previous = before.getAndSet(open);
+            return previous != null && open == previous;
+        };
     }
 
     private static String get(String url) {
