@@ -172,6 +172,25 @@ final class Api {
         };
     }
 
+    /** The demo catalog document the product ships (server-config). */
+    static final String DEMO_CATALOG = "../server-config/src/main/demo/demo-catalog.json";
+
+    /**
+     * A new catalog version named {@code name} plus a random suffix, with {@code document} imported and
+     * published by acme's catalog administrator; returns its id.
+     */
+    static String publishedCatalog(String name, String document) {
+        Api admin = as("acme-catalog-admin");
+        Reply created = admin.post("/api/catalog/versions", "{\"name\":\"" + name + " " + java.util.UUID.randomUUID() + "\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(201, created.status(), created.body());
+        String version = created.json().getString("id");
+        Reply imported = admin.post("/api/catalog/versions/" + version + "/imports", document);
+        org.junit.jupiter.api.Assertions.assertEquals(200, imported.status(), imported.body());
+        Reply published = admin.post("/api/catalog/versions/" + version + "/publication", null);
+        org.junit.jupiter.api.Assertions.assertEquals(200, published.status(), published.body());
+        return version;
+    }
+
     static String file(String path) {
         try {
             return Files.readString(Path.of(path));

@@ -48,12 +48,7 @@ class BoundaryIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"boundary e2e " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("boundary e2e", Api.file(Api.DEMO_CATALOG));
     }
 
     @AfterAll

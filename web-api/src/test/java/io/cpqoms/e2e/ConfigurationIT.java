@@ -32,12 +32,7 @@ class ConfigurationIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"configuration e2e " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("configuration e2e", Api.file(Api.DEMO_CATALOG));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

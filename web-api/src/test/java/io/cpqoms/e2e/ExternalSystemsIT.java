@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalSystemsIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api SUPERVISOR = Api.as("acme-operations-supervisor");
     private static final Api AUDITOR = Api.as("acme-auditor");
@@ -46,12 +45,7 @@ class ExternalSystemsIT {
     @BeforeAll
     static void publishTheDemoCatalog() {
         assumeFalse(EXTERNAL.isBlank(), "cpq.external.url names the simulated systems (server-config/bin/cpq test sets it)");
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"external systems " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("external systems", Api.file(Api.DEMO_CATALOG));
     }
 
     @Test

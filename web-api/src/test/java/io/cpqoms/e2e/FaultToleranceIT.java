@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaultToleranceIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api SUPERVISOR = Api.as("acme-operations-supervisor");
     private static final Api AUDITOR = Api.as("acme-auditor");
@@ -54,12 +53,7 @@ class FaultToleranceIT {
     @BeforeAll
     static void publishTheDemoCatalog() {
         assumeFalse(EXTERNAL.isBlank(), "cpq.external.url names the simulated systems (server-config/bin/cpq test sets it)");
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"fault tolerance " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("fault tolerance", Api.file(Api.DEMO_CATALOG));
     }
 
     @Test

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class InventoryIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api SALES = Api.as("acme-sales");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api OPERATIONS = Api.as("acme-operations");
@@ -47,12 +46,7 @@ class InventoryIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"inventory e2e " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("inventory e2e", Api.file(Api.DEMO_CATALOG));
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class OrderInterventionsIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api NETWORK_OPERATIONS = Api.as("acme-operations");
     private static final Api LOGISTICS_OPERATIONS = Api.as("acme-operations-logistics");
@@ -42,12 +41,7 @@ class OrderInterventionsIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"interventions " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("interventions", Api.file(Api.DEMO_CATALOG));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -396,14 +390,8 @@ class OrderInterventionsIT {
 
     /** A catalog version like the demo's whose steps each take an hour (3.6 s on the test stack's time scale). */
     private static String hourlyCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"hourly " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        String version = created.json().getString("id");
-        String hourly = Api.file("../server-config/src/main/demo/demo-catalog.json")
-                .replaceAll("\"expectedDuration\": \"[^\"]+\"", "\"expectedDuration\": \"PT1H\"");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + version + "/imports", hourly).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + version + "/publication", null).status());
-        return version;
+        return Api.publishedCatalog("hourly", Api.file(Api.DEMO_CATALOG)
+                .replaceAll("\"expectedDuration\": \"[^\"]+\"", "\"expectedDuration\": \"PT1H\""));
     }
 
     @Test

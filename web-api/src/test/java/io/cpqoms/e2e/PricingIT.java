@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class PricingIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api SALES = Api.as("acme-sales");
     private static final Api CUSTOMER_SERVICE = Api.as("acme-customer-service");
     /** Inside the demo promotion's window [2026-11-01, 2027-07-01), whatever day the suite runs. */
@@ -31,13 +30,7 @@ class PricingIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"pricing e2e " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        Api.Reply imported = ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json"));
-        assertEquals(200, imported.status(), imported.body());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("pricing e2e", Api.file(Api.DEMO_CATALOG));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class QuoteLifecycleIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api SALES = Api.as("acme-sales");
     private static final Api LEAD = Api.as("acme-sales-lead");
     private static final Api APPROVER = Api.as("acme-sales-approver");
@@ -39,12 +38,7 @@ class QuoteLifecycleIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"quote lifecycle " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("quote lifecycle", Api.file(Api.DEMO_CATALOG));
     }
 
     @Test

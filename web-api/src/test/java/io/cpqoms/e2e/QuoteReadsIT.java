@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class QuoteReadsIT {
 
-    private static final Api ADMIN = Api.as("acme-catalog-admin");
     private static final Api SALES = Api.as("acme-sales");
     private static final Api LEAD = Api.as("acme-sales-lead");
     private static final Api APPROVER = Api.as("acme-sales-approver");
@@ -43,12 +42,7 @@ class QuoteReadsIT {
 
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.Reply created = ADMIN.post("/api/catalog/versions", "{\"name\":\"quote reads " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created.body());
-        catalogVersion = created.json().getString("id");
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/imports",
-                Api.file("../server-config/src/main/demo/demo-catalog.json")).status());
-        assertEquals(200, ADMIN.post("/api/catalog/versions/" + catalogVersion + "/publication", null).status());
+        catalogVersion = Api.publishedCatalog("quote reads", Api.file(Api.DEMO_CATALOG));
     }
 
     // ---- search ----------------------------------------------------------------------------------
