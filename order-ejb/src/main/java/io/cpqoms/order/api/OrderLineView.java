@@ -6,12 +6,16 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
-/** One commercial order line: what the customer bought, with its accepted configuration and price. */
+/**
+ * One commercial order line: what the customer bought, with its accepted configuration and price, and
+ * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}).
+ */
 public record OrderLineView(UUID id,
                             UUID parentLineId,
                             UUID sourceQuoteLineId,
                             String lineNumber,
                             LineAction action,
+                            UUID productId,
                             String status,
                             String fulfillmentStatus,
                             String offeringId,

@@ -68,9 +68,7 @@ final class OrderLines {
 
     static List<LineDraft> priced(List<LineDraft> lines, PriceSnapshot price) {
         Map<String, LinePrice> prices = byLineId(price);
-        return lines.stream().map(l -> new LineDraft(l.id(), l.parentId(), l.sourceQuoteLineId(), l.lineNumber(),
-                l.action(), l.offeringId(), l.offeringName(), l.productSpecificationId(), l.quantity(),
-                l.characteristics(), prices.get(l.id().toString()))).toList();
+        return lines.stream().map(l -> l.priced(prices.get(l.id().toString()))).toList();
     }
 
     /** A snapshot's lines by id, looked up once instead of searching the snapshot for every line. */

@@ -30,13 +30,13 @@ public final class InstalledBase {
         PriceSnapshot price = order.price();
         String currency = price == null ? order.currency() : price.currency();
         Map<UUID, UUID> assetOfLine = new HashMap<>();
+        order.lines().forEach(line -> assetOfLine.put(line.id(), line.productId()));
         List<ProductAsset> assets = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             if (line.action() != LineAction.ADD) {
                 continue;
             }
-            UUID assetId = UUID.randomUUID();
-            assetOfLine.put(line.id(), assetId);
+            UUID assetId = line.productId();
             LinePrice linePrice = line.price();
             assets.add(ProductAsset.install(new ProductAsset.Installation(assetId, order.tenantId(), order.customerId(),
                     order.accountId(), line.parentLineId() == null ? null : assetOfLine.get(line.parentLineId()),

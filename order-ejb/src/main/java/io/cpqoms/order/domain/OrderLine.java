@@ -68,6 +68,12 @@ public class OrderLine {
     private String priceSnapshot;
     @Column(name = "sort_order")
     private int sortOrder;
+    /** The installed-base product the line creates (ADD) or acts on (any other action). */
+    @Column(name = "product_id", updatable = false)
+    private UUID productId;
+    /** The product's version a change line was computed from; null for an ADD line. */
+    @Column(name = "baseline_version", updatable = false)
+    private Long baselineVersion;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -95,6 +101,8 @@ public class OrderLine {
         this.configurationSnapshot = Json.write(this.characteristics);
         this.priceSnapshot = draft.price() == null ? null : Json.write(draft.price());
         this.sortOrder = sortOrder;
+        this.productId = draft.productId();
+        this.baselineVersion = draft.baselineVersion();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -173,6 +181,14 @@ public class OrderLine {
         return sourceQuoteLineId;
     }
 
+    public UUID productId() {
+        return productId;
+    }
+
+    public Long baselineVersion() {
+        return baselineVersion;
+    }
+
     /** The line as decomposition reads it. */
     Decomposition.PlanLine planLine() {
         return new Decomposition.PlanLine(id, parentLineId, lineNumber, action, productSpecificationId, offeringId,
@@ -180,7 +196,7 @@ public class OrderLine {
     }
 
     public OrderLineView view() {
-        return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, status.name(),
+        return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, productId, status.name(),
                 fulfillmentStatus.name(), offeringId, offeringName, productSpecificationId, quantity, characteristics(),
                 priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class));
     }
