@@ -101,7 +101,7 @@ public class QuoteItem {
      */
     PricingLine pricingLine() {
         return new PricingLine(id.toString(), offeringId, quantity(), parentItemId == null ? null : parentItemId.toString(),
-                characteristics(), overrides());
+                characteristics(), overrides(), null);
     }
 
     public QuoteItemView view() {
