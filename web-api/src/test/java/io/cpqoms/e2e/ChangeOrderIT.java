@@ -30,14 +30,17 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeOrderIT {
 
+    private static final Api SALES = Api.as("acme-sales");
     private static final Api CAPTURE = Api.as("acme-order-capture");
     private static final Api OPERATIONS = Api.as("acme-operations");
     private static final Api WORKER = Api.as("acme-fulfillment-worker");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    private static String catalogVersion;
+
     @BeforeAll
     static void publishTheDemoCatalog() {
-        Api.publishedCatalog("change orders e2e", Api.file(Api.DEMO_CATALOG));
+        catalogVersion = Api.publishedCatalog("change orders e2e", Api.file(Api.DEMO_CATALOG));
     }
 
     @Test
@@ -178,7 +181,84 @@ class ChangeOrderIT {
         assertEquals(product, product(productId), "the product untouched");
     }
 
+    @Test
+    void aChangeQuoteStartsFromTheProductAndBecomesAChangeOrderThatUpdatesIt() {
+        String customer = customer();
+        String bundle = "{\"offeringId\":\"po_connectivity_bundle\",\"children\":[" + fiber("500", "campus") + ","
+                + "{\"offeringId\":\"po_managed_router\",\"characteristics\":{\"routerModel\":\"CPE-4300\"}}]}";
+        completed(capture(customer, "NEW", "[" + bundle + "]"));
+        JsonObject fiber = products(customer).stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getJsonObject("productOffering").getString("id").equals("po_enterprise_fiber")).findFirst().orElseThrow();
+
+        String quoteId = quote(customer);
+        Api.Reply changed = SALES.post("/api/quotes/" + quoteId + "/change-items", "{\"productId\":\"" + fiber.getString("id")
+                + "\",\"characteristics\":{\"bandwidthMbps\":\"1000\"}}");
+        assertEquals(200, changed.status(), changed.body());
+        JsonArray items = changed.json().getJsonArray("items");
+        assertEquals(List.of("NO_CHANGE", "MODIFY", "NO_CHANGE"), items.stream().map(i -> i.asJsonObject().getString("action")).toList(),
+                "the bundle's tree as it is, with the fiber changed: " + items);
+        JsonObject item = items.getJsonObject(1);
+        assertEquals(fiber.getString("id"), item.getString("productId"));
+        assertEquals(fiber.getJsonNumber("entityVersion").longValue(), item.getJsonNumber("baselineVersion").longValue());
+        assertEquals(0, monthly(item.getJsonArray("previousRecurringTotals")).compareTo(
+                monthly(fiber.getJsonArray("productPrice"), "recurringChargePeriod", "amount")), "the price the product has now");
+        assertEquals("1000", item.getJsonObject("characteristics").getString("bandwidthMbps"));
+
+        JsonObject accepted = priceAndAccept(quoteId);
+        assertEquals(0, accepted.getJsonObject("priceSnapshot").getJsonNumber("oneTimeTotal").bigDecimalValue().signum(),
+                "no installation charged for a change");
+        Api.Reply converted = SALES.post("/api/orders/from-quote", conversion(accepted));
+        assertEquals(201, converted.status(), converted.body());
+        JsonObject order = converted.json();
+        assertEquals("CHANGE", order.getString("orderType"));
+        JsonArray lines = order.getJsonArray("lines");
+        assertEquals(List.of("NO_CHANGE", "MODIFY", "NO_CHANGE"), lines.stream().map(l -> l.asJsonObject().getString("action")).toList());
+        assertEquals(item.getString("id"), lines.getJsonObject(1).getString("sourceQuoteLineId"));
+        completed(order.getString("id"));
+        JsonObject after = product(fiber.getString("id"));
+        assertEquals("1000", characteristics(after).get("bandwidthMbps"));
+        assertEquals(order.getString("id"), realizing(after, "LAST_CHANGED").getString("orderId"));
+    }
+
+    @Test
+    void aChangeQuoteComputedBeforeTheProductChangedDoesNotBecomeAnOrder() {
+        String customer = customer();
+        completed(capture(customer, "NEW", "[" + fiber("500", "annex") + "]"));
+        String productId = onlyProduct(customer).getString("id");
+        String quoteId = quote(customer);
+        assertEquals(200, SALES.post("/api/quotes/" + quoteId + "/change-items", "{\"productId\":\"" + productId
+                + "\",\"characteristics\":{\"bandwidthMbps\":\"1000\"}}").status());
+        JsonObject accepted = priceAndAccept(quoteId);
+
+        completed(capture(customer, "SUSPEND", "[{\"productId\":\"" + productId + "\"}]"));
+        assertProblem(SALES.unchecked().post("/api/orders/from-quote", conversion(accepted)), 422, "PRODUCT_CHANGED_SINCE_BASELINE");
+        assertEquals(2, ordersOf(customer), "the new order and the suspension, no change order");
+        assertProblem(SALES.unchecked().post("/api/quotes/" + quote(customer) + "/change-items", "{\"productId\":\""
+                + UUID.randomUUID() + "\"}"), 422, "PRODUCT_NOT_FOUND");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
+
+    private static String quote(String customer) {
+        Api.Reply quote = SALES.post("/api/quotes", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-" + customer
+                + "\",\"channel\":\"DIRECT_SALES\",\"catalogVersionId\":\"" + catalogVersion + "\"}");
+        assertEquals(201, quote.status(), quote.body());
+        return quote.json().getString("id");
+    }
+
+    private static JsonObject priceAndAccept(String quoteId) {
+        Api.Reply priced = SALES.post("/api/quotes/" + quoteId + "/pricing", null);
+        assertEquals(200, priced.status(), priced.body());
+        Api.Reply accepted = SALES.post("/api/quotes/" + quoteId + "/acceptance",
+                "{\"revision\":" + priced.json().getInt("revision") + ",\"customerContact\":\"Dana Buyer\"}");
+        assertEquals(200, accepted.status(), accepted.body());
+        return accepted.json();
+    }
+
+    private static String conversion(JsonObject quote) {
+        return "{\"quoteId\":\"" + quote.getString("id") + "\",\"revision\":" + quote.getJsonObject("acceptance").getInt("revision")
+                + ",\"acceptanceId\":\"" + quote.getJsonObject("acceptance").getString("acceptanceId") + "\"}";
+    }
 
     private static String customer() {
         return "cust-chg-" + UUID.randomUUID();

@@ -16,6 +16,7 @@ import io.cpqoms.order.api.QuoteConversion;
 import io.cpqoms.order.domain.ChangeOrders;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.ProductAsset;
+import io.cpqoms.order.domain.ProductInventory;
 import io.cpqoms.order.api.ValidationCheck;
 import io.cpqoms.order.domain.LineDraft;
 import io.cpqoms.order.domain.OrderDraft;
@@ -72,6 +73,9 @@ public class OrderCaptureService implements OrderCommands {
     @Inject
     private InstalledBaseLines installedBase;
 
+    @Inject
+    private ProductInventory inventory;
+
     @Override
     public CaptureResult captureFromQuote(CommandContext context, QuoteConversion request, String idempotencyKey) {
         if (request.quoteId() == null || request.revision() == null || request.acceptanceId() == null) {
@@ -91,16 +95,21 @@ public class OrderCaptureService implements OrderCommands {
         QuoteView quote = quotes.quote(context, request.quoteId());
         OrderChecks.refuseClosedRevision(quote, request.revision());
         List<LineDraft> lines = OrderLines.fromQuote(quote.items(), quote.priceSnapshot());
-        OrderDraft draft = new OrderDraft(OrderType.NEW, quote.customerId(), quote.accountId(), quote.catalogVersionId(),
+        boolean change = !ChangeOrders.actedOn(lines).isEmpty();
+        OrderDraft draft = new OrderDraft(change ? OrderType.CHANGE : OrderType.NEW, quote.customerId(), quote.accountId(), quote.catalogVersionId(),
                 quote.id(), quote.quoteNumber(), request.revision(), request.acceptanceId(),
                 quote.acceptance() == null ? null : quote.acceptance().acceptedAt(),
                 quote.acceptance() == null ? null : quote.acceptance().recordedBy(), null, null, quote.priceSnapshot(), lines);
+        Map<UUID, ProductAsset> products = change ? inventory.products(context.tenantId(), ChangeOrders.actedOn(lines)) : Map.of();
         OrderValidation.Outcome outcome = OrderValidation.validate(draft, OrderChecks.sourceQuote(quote),
-                checks.configurationViolations(context, draft.catalogVersionId(), lines, now), null);
+                checks.configurationViolations(context, draft.catalogVersionId(),
+                        lines.stream().filter(l -> OrderLines.PRICED.contains(l.action())).toList(), now), null,
+                change ? ChangeOrders.check(draft, products, orders.openOrdersActingOn(context.tenantId(),
+                        ChangeOrders.actedOn(lines))) : null);
         if (outcome.refusesCapture()) {
             throw DomainException.ruleViolation("The quote cannot become an order.", outcome.blockers());
         }
-        return capture(context, orderId, draft, Map.of(), outcome, request.acceptanceId().toString(), idempotencyKey, now);
+        return capture(context, orderId, draft, products, outcome, request.acceptanceId().toString(), idempotencyKey, now);
     }
 
     @Override

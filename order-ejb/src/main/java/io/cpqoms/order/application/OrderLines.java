@@ -26,7 +26,10 @@ final class OrderLines {
     private OrderLines() {
     }
 
-    /** A quote's items become lines with the same tree, numbers, configuration and accepted price. */
+    /**
+     * A quote's items become lines with the same tree, numbers, configuration and accepted price; the
+     * items of a change quote keep their action, the product they act on and its baseline version.
+     */
     static List<LineDraft> fromQuote(List<QuoteItemView> items, PriceSnapshot price) {
         Map<UUID, UUID> lineOfItem = new HashMap<>();
         Map<String, LinePrice> prices = byLineId(price);
@@ -36,8 +39,9 @@ final class OrderLines {
             lineOfItem.put(item.id(), lineId);
             LinePrice linePrice = prices.get(item.id().toString());
             lines.add(new LineDraft(lineId, item.parentItemId() == null ? null : lineOfItem.get(item.parentItemId()),
-                    item.id(), item.lineNumber(), LineAction.ADD, item.offeringId(), item.offeringName(),
-                    item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice));
+                    item.id(), item.lineNumber(), item.action() == null ? LineAction.ADD : item.action(), item.offeringId(),
+                    item.offeringName(), item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice,
+                    item.productId(), item.baselineVersion()));
         }
         return lines;
     }
