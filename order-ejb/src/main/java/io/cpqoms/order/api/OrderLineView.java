@@ -3,12 +3,14 @@ package io.cpqoms.order.api;
 import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.LinePrice;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One commercial order line: what the customer bought, with its accepted configuration and price, and
- * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}).
+ * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}),
+ * and when its fulfillment completed ({@code completedAt}: its billing triggers' effective date).
  */
 public record OrderLineView(UUID id,
                             UUID parentLineId,
@@ -23,5 +25,6 @@ public record OrderLineView(UUID id,
                             String productSpecificationId,
                             BigDecimal quantity,
                             Map<String, String> characteristics,
-                            LinePrice price) {
+                            LinePrice price,
+                            Instant completedAt) {
 }

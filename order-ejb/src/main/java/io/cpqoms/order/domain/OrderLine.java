@@ -74,6 +74,9 @@ public class OrderLine {
     /** The product's version a change line was computed from; null for an ADD line. */
     @Column(name = "baseline_version", updatable = false)
     private Long baselineVersion;
+    /** When the line's fulfillment completed: its billing triggers' effective date, its added product's start date. */
+    @Column(name = "completed_at")
+    private Instant completedAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -107,10 +110,13 @@ public class OrderLine {
         this.updatedAt = now;
     }
 
-    /** The line's summary of its fulfillment items, and its own status following from it. */
-    void fulfillment(FulfillmentItemStatus summary, Instant now) {
+    /**
+     * The line's summary of its fulfillment items, and its own status following from it; true when this
+     * completed the line (its completion instant is kept).
+     */
+    boolean fulfillment(FulfillmentItemStatus summary, Instant now) {
         if (summary == fulfillmentStatus) {
-            return;
+            return false;
         }
         fulfillmentStatus = summary;
         status = switch (summary) {
@@ -121,6 +127,11 @@ public class OrderLine {
             default -> Status.IN_PROGRESS;
         };
         updatedAt = now;
+        if (status == Status.COMPLETED && completedAt == null) {
+            completedAt = now;
+            return true;
+        }
+        return false;
     }
 
     public UUID id() {
@@ -157,6 +168,11 @@ public class OrderLine {
 
     public Status status() {
         return status;
+    }
+
+    /** When the line's fulfillment completed, or null while it has not. */
+    public Instant completedAt() {
+        return completedAt;
     }
 
     public int sortOrder() {
@@ -198,6 +214,6 @@ public class OrderLine {
     public OrderLineView view() {
         return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, productId, status.name(),
                 fulfillmentStatus.name(), offeringId, offeringName, productSpecificationId, quantity, characteristics(),
-                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class));
+                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class), completedAt);
     }
 }
