@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>{@code cpq.fallout.customer-wait-ms} (3 days): how long a case waits for the customer's answer;</li>
  *   <li>{@code cpq.fallout.escalation-response-ms} (4 hours): how long the escalation desk has to take a
  *       case up before it escalates again;</li>
- *   <li>{@code cpq.billing.acknowledgement-timeout-ms} (1 day, on the SLA time scale): how long the billing
- *       system has to answer a billing trigger before a billing fallout case opens;</li>
+ *   <li>{@code cpq.billing.acknowledgement-timeout-ms} (1 day): how long the billing system has to answer a
+ *       billing trigger before a billing fallout case opens;</li>
  *   <li>{@code cpq.sla.time-scale} (1): multiplies the catalog's expected durations (a demo stack makes
  *       hours seconds), and {@code cpq.sla.warning-ratio} (0.8): how much of the committed span passes
  *       before the completion warning.</li>
@@ -51,10 +51,8 @@ public final class OrderSettings {
                 config().getOptionalValue("cpq.sla.warning-ratio", Double.class).orElse(0.8));
     }
 
-    /** The billing settings, the timeout on the stack's time scale (as the catalog's expected durations). */
     public static BillingPolicy billing() {
-        Duration timeout = millis("cpq.billing.acknowledgement-timeout-ms", BillingPolicy.DEFAULT.acknowledgementTimeout().toMillis());
-        return new BillingPolicy(Duration.ofMillis(Math.max(1, Math.round(timeout.toMillis() * sla().timeScale()))));
+        return new BillingPolicy(millis("cpq.billing.acknowledgement-timeout-ms", BillingPolicy.DEFAULT.acknowledgementTimeout().toMillis()));
     }
 
     private static Duration millis(String key, long defaultMillis) {

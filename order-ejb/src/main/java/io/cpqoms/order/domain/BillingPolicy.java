@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long the billing system has to answer a billing trigger before a billing fallout case opens for
- * it (nothing waits silently): {@code cpq.billing.acknowledgement-timeout-ms}, on the stack's time scale.
+ * it (nothing waits silently): {@code cpq.billing.acknowledgement-timeout-ms}.
  */
 public record BillingPolicy(Duration acknowledgementTimeout) {
 
