@@ -170,15 +170,14 @@ public class BillingTrigger {
     /** Gives the trigger its order's line and number, for the events it publishes. */
     void attach(CustomerOrder order) {
         this.orderNumber = order.orderNumber();
-        this.line = order.lines().stream().filter(l -> l.id().equals(orderLineId)).findFirst().orElse(null);
+        this.line = order.lines().stream().filter(l -> l.id().equals(orderLineId)).findFirst().orElseThrow();
     }
 
     /** The event that sends the trigger, on its first attempt. */
     BillingIntegrationEvent.TriggerCreated created() {
         return new BillingIntegrationEvent.TriggerCreated(id, kind, effectiveDate, orderId, orderNumber, orderLineId,
-                line == null ? null : line.lineNumber(), productId, line == null ? null : line.offeringId(),
-                line == null ? null : line.offeringName(), customerId, accountId, currency, oneTimeAmount, recurringPrice(),
-                priceSnapshotId, attempt);
+                line.lineNumber(), productId, line.offeringId(), line.offeringName(), customerId, accountId, currency,
+                oneTimeAmount, recurringPrice(), priceSnapshotId, attempt);
     }
 
     /**
@@ -229,10 +228,9 @@ public class BillingTrigger {
         answeredAt = null;
         acknowledgementDueAt = now.plus(acknowledgementTimeout).truncatedTo(ChronoUnit.MILLIS);
         updatedAt = now;
-        BillingIntegrationEvent.TriggerCreated sent = created();
         return new BillingIntegrationEvent.TriggerResent(id, kind, effectiveDate, orderId, orderNumber, orderLineId,
-                sent.lineNumber(), productId, sent.productOfferingId(), sent.productOfferingName(), customerId, accountId,
-                currency, oneTimeAmount, recurringPrice(), priceSnapshotId, attempt);
+                line.lineNumber(), productId, line.offeringId(), line.offeringName(), customerId, accountId, currency,
+                oneTimeAmount, recurringPrice(), priceSnapshotId, attempt);
     }
 
     /** Whether a timer set for {@code due} still concerns the trigger: it is pending on the attempt that set it. */
