@@ -167,6 +167,15 @@ public class BillingTrigger {
         attach(order);
     }
 
+    /**
+     * The STOP_SUBSCRIPTION that undoes this START_SUBSCRIPTION when its order is cancelled after the
+     * line was billed: the same line, product and recurring price, effective the day of the cancellation.
+     */
+    BillingTrigger stopping(CustomerOrder order, Duration acknowledgementTimeout, Instant now) {
+        return new BillingTrigger(order, line, BillingTriggerKind.STOP_SUBSCRIPTION, null, recurringPrice(), acknowledgementTimeout,
+                now);
+    }
+
     /** Gives the trigger its order's line and number, for the events it publishes. */
     void attach(CustomerOrder order) {
         this.orderNumber = order.orderNumber();

@@ -17,6 +17,8 @@ import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
 import io.cpqoms.order.api.BillingIntegrationEvent;
+import io.cpqoms.order.api.BillingTriggerKind;
+import io.cpqoms.order.api.BillingTriggerStatus;
 import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.CustomerOrderSummary;
@@ -808,14 +810,30 @@ public class CustomerOrder {
      * billing's answers.
      */
     private void bill(OrderLine line, Instant now) {
-        for (BillingTrigger trigger : BillingTrigger.forLine(this, line, billing.acknowledgementTimeout(), now)) {
-            if (billingTriggers.stream().anyMatch(t -> t.orderLineId().equals(line.id()) && t.kind() == trigger.kind())) {
-                continue;
+        BillingTrigger.forLine(this, line, billing.acknowledgementTimeout(), now).forEach(this::send);
+    }
+
+    /**
+     * The order was cancelled after some of its lines were billed (their work since compensated): each
+     * subscription a line started, and billing did not refuse, is stopped from the day of the
+     * cancellation. A one-time charge is not taken back by a trigger: crediting it is billing's call.
+     */
+    private void stopStartedSubscriptions(Instant now) {
+        for (BillingTrigger start : List.copyOf(billingTriggers)) {
+            if (start.kind() == BillingTriggerKind.START_SUBSCRIPTION && start.status() != BillingTriggerStatus.REJECTED) {
+                send(start.stopping(this, billing.acknowledgementTimeout(), now));
             }
-            billingTriggers.add(trigger);
-            created.add(trigger);
-            record(new OrderEvent.BillingTriggerCreated(trigger, trigger.created(), trigger.acknowledgementDueAt()));
         }
+    }
+
+    /** Sends a new trigger, unless its line has one of that kind already (one per line and kind). */
+    private void send(BillingTrigger trigger) {
+        if (billingTriggers.stream().anyMatch(t -> t.orderLineId().equals(trigger.orderLineId()) && t.kind() == trigger.kind())) {
+            return;
+        }
+        billingTriggers.add(trigger);
+        created.add(trigger);
+        record(new OrderEvent.BillingTriggerCreated(trigger, trigger.created(), trigger.acknowledgementDueAt()));
     }
 
     /**
@@ -994,6 +1012,7 @@ public class CustomerOrder {
                     record(new OrderEvent.FalloutCancelled(fallout.id(), FalloutCase.ORDER_CANCELLED));
                 }
             }
+            stopStartedSubscriptions(now);
             record(new OrderEvent.Cancelled(items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPENSATED).count()));
             clearJeopardy("CANCELLED");
         }

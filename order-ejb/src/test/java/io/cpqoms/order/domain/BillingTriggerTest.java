@@ -394,6 +394,44 @@ class BillingTriggerTest {
         assertEquals(List.of(), order.billingTriggers());
     }
 
+    @Test
+    void anOrderCancelledAfterALineWasBilledStopsTheSubscriptionItStarted() {
+        UUID billed = line("1", LineAction.ADD, price(MONTHLY, ONE_TIME));
+        UUID refused = line("2", LineAction.ADD, price(MONTHLY, null));
+        UUID unbilled = line("3", LineAction.ADD, price(MONTHLY, null));
+        CustomerOrder order = planned();
+        for (UUID lineId : List.of(billed, refused)) {
+            complete(order, itemOf(order, lineId, "SERVICE_ADD"));
+            complete(order, itemOf(order, lineId, "BILLING_ADD"));
+        }
+        BillingTrigger start = trigger(order, billed, BillingTriggerKind.START_SUBSCRIPTION);
+        order.rejectBilling(trigger(order, refused, BillingTriggerKind.START_SUBSCRIPTION).id(), "ACCOUNT_CLOSED", null,
+                "system:erp", tick());
+        order.requestCancellation("sup", new io.cpqoms.order.api.CancellationRequest("customer withdrew",
+                io.cpqoms.order.api.CancellationRequest.Initiator.CUSTOMER), tick());
+        for (int round = 0; round < 10 && order.status() == OrderStatus.CANCELLING; round++) {
+            for (FulfillmentItem item : order.items()) {
+                if (item.status() == FulfillmentItemStatus.IN_PROGRESS || item.status() == FulfillmentItemStatus.COMPENSATING) {
+                    order.itemCompleted(item.id(), item.externalRequestId(), "REF-" + item.externalRequestId(), Map.of(), tick());
+                }
+            }
+        }
+        assertEquals(OrderStatus.CANCELLED, order.status());
+
+        BillingTrigger stop = trigger(order, billed, BillingTriggerKind.STOP_SUBSCRIPTION);
+        assertEquals(start.productId(), stop.productId());
+        assertEquals(start.recurringPrice(), stop.recurringPrice());
+        assertEquals(BillingTriggerStatus.PENDING, stop.status());
+        assertEquals(LocalDate.ofInstant(clock, java.time.ZoneOffset.UTC), stop.effectiveDate());
+        assertEquals(Set.of(BillingTriggerKind.START_SUBSCRIPTION, BillingTriggerKind.ONE_TIME_CHARGE,
+                BillingTriggerKind.STOP_SUBSCRIPTION), order.billingTriggers().stream().filter(t -> t.orderLineId().equals(billed))
+                .map(BillingTrigger::kind).collect(Collectors.toSet()), "the one-time charge is not taken back by a trigger");
+        assertEquals(Set.of(BillingTriggerKind.START_SUBSCRIPTION), order.billingTriggers().stream()
+                .filter(t -> t.orderLineId().equals(refused)).map(BillingTrigger::kind).collect(Collectors.toSet()),
+                "billing refused to start it: nothing to stop");
+        assertTrue(order.billingTriggers().stream().noneMatch(t -> t.orderLineId().equals(unbilled)), "never billed");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** A specification whose every action but NO_CHANGE has a service step and a billing step after it. */
