@@ -44,8 +44,9 @@ CREATE INDEX billing_trigger_pending ON billing_trigger (tenant_id, acknowledgem
 -- A billing fallout case names the trigger it is about.
 ALTER TABLE order_fallout_case ADD COLUMN billing_trigger_id uuid REFERENCES billing_trigger (billing_trigger_id);
 
--- When each line's fulfillment completed: the business effective date of its billing triggers and the
--- start date of the product it adds.
-ALTER TABLE customer_order_line ADD COLUMN completed_at timestamptz;
-UPDATE customer_order_line l SET completed_at = o.completed_at
+-- When each line took effect (its items on the billing system done, or all its items without one): the
+-- business effective date of its billing triggers and the start or end date of the product it adds or
+-- removes. Lines of orders completed before this have their order's completion.
+ALTER TABLE customer_order_line ADD COLUMN effective_at timestamptz;
+UPDATE customer_order_line l SET effective_at = o.completed_at
   FROM customer_order o WHERE o.order_id = l.order_id AND l.status = 'COMPLETED';

@@ -19,7 +19,7 @@ public sealed interface BillingIntegrationEvent {
 
     String type();
 
-    /** A line's fulfillment completed: billing is to start, change, stop, suspend or resume a subscription, or charge once. */
+    /** A line took effect (its billing items done): billing is to start, change, stop, suspend or resume, or charge once. */
     record TriggerCreated(UUID billingTriggerId, BillingTriggerKind kind, LocalDate effectiveDate, UUID orderId,
                           String orderNumber, UUID orderLineId, String lineNumber, UUID productId, String productOfferingId,
                           String productOfferingName, String customerId, String accountId, String currency,

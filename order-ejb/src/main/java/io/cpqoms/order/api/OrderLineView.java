@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * One commercial order line: what the customer bought, with its accepted configuration and price, and
  * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}),
- * and when its fulfillment completed ({@code completedAt}: its billing triggers' effective date).
+ * and when it took effect ({@code effectiveAt}: its items on the billing system done; the effective date
+ * of its billing triggers and of its product's start or end).
  */
 public record OrderLineView(UUID id,
                             UUID parentLineId,
@@ -26,5 +27,5 @@ public record OrderLineView(UUID id,
                             BigDecimal quantity,
                             Map<String, String> characteristics,
                             LinePrice price,
-                            Instant completedAt) {
+                            Instant effectiveAt) {
 }

@@ -32,9 +32,9 @@ import java.util.UUID;
 
 /**
  * A billing trigger (seed 002 section 17): the order's instruction to the billing system for one
- * billable effect of one order line, created once when the line's fulfillment completed, with the
- * business effective date, the order, line, installed-base product and price snapshot it refers to,
- * and the amounts of the line's price. It belongs to its order's aggregate and changes only through
+ * billable effect of one order line, created once when the line took effect (its billing items done),
+ * with the business effective date, the order, line, installed-base product and price snapshot it
+ * refers to, and the amounts of the line's price. It belongs to its order's aggregate and changes only through
  * the order's commands, along {@link Lifecycles}: PENDING until the billing system answers,
  * ACKNOWLEDGED with billing's reference, or REJECTED (a billing fallout case opens); working that
  * case may send it again as a new attempt. The same answer twice changes nothing; a contradicting
@@ -115,7 +115,7 @@ public class BillingTrigger {
     }
 
     /**
-     * The triggers of a line whose fulfillment completed at {@code now} (docs/billing.md): the
+     * The triggers of a line that took effect at {@code now} (docs/billing.md): the
      * subscription kind of its action when it has a recurring price (ADD: an amount above zero, to
      * start something; the other actions: any recurring total, zero included, as the subscription's new
      * state), and a ONE_TIME_CHARGE when its one-time amount is above zero. A line without a price of

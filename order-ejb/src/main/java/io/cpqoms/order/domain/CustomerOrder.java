@@ -806,13 +806,22 @@ public class CustomerOrder {
     // ---- billing (seed 002 section 17, docs/billing.md) -------------------------------------------
 
     /**
-     * A line's fulfillment completed (every item of it done, a bundle with its children): billing is
-     * told in the same command, one trigger per billable effect ({@link BillingTrigger#forLine}); a
-     * trigger the line has already is not created again. The order's own completion does not wait for
-     * billing's answers.
+     * The billing condition (seed 002 section 17: nothing is billed before it holds): a line takes
+     * effect, once, in the command that finishes its items on the billing system (all its items for a
+     * line without one, its children for a bundle line without items of its own), and billing is told in
+     * that command, one trigger per billable effect ({@link BillingTrigger#forLine}). The order's own
+     * completion does not wait for billing's answers.
      */
-    private void bill(OrderLine line, Instant now) {
-        BillingTrigger.forLine(this, line, billing.acknowledgementTimeout(), now).forEach(this::send);
+    private void takeEffect(FulfillmentPlan plan, Instant now) {
+        Map<UUID, List<FulfillmentItem>> billingItems = plan.billingItemsByLine();
+        for (OrderLine line : lines) {
+            List<FulfillmentItem> its = billingItems.get(line.id());
+            if (line.effectiveAt() == null && (its == null ? line.status() == OrderLine.Status.COMPLETED
+                    : its.stream().allMatch(FulfillmentItem::done))) {
+                line.tookEffect(now);
+                BillingTrigger.forLine(this, line, billing.acknowledgementTimeout(), now).forEach(this::send);
+            }
+        }
     }
 
     /**
@@ -993,9 +1002,9 @@ public class CustomerOrder {
                 record(new OrderEvent.CompensationDispatched(item.compensate(tenantId, orderNumber, now)));
             }
         }
-        List<OrderLine> completedLines = summariseFulfillment(plan.lineSummaries(), now);
+        summariseFulfillment(plan.lineSummaries(), now);
         if (inFulfillment()) {
-            completedLines.forEach(line -> bill(line, now));
+            takeEffect(plan, now);
             plan.milestonesReached().forEach(m -> reach(OrderMilestone.valueOf(m), now));
         }
         if (status == OrderStatus.IN_PROGRESS && plan.allCompleted()) {
@@ -1057,10 +1066,8 @@ public class CustomerOrder {
     /**
      * Updates each line's fulfillment summary from the statuses of its items; a line without items of
      * its own (a bundle) follows its children, and a line with nothing to fulfill at all is complete.
-     * Returns the lines this completed, in line order.
      */
-    private List<OrderLine> summariseFulfillment(Map<UUID, FulfillmentItemStatus> lineSummaries, Instant now) {
-        List<OrderLine> completed = new ArrayList<>();
+    private void summariseFulfillment(Map<UUID, FulfillmentItemStatus> lineSummaries, Instant now) {
         Map<UUID, FulfillmentItemStatus> summaries = new HashMap<>(lineSummaries);
         for (int i = lines.size() - 1; i >= 0; i--) { // children come after their parents
             OrderLine line = lines.get(i);
@@ -1069,11 +1076,8 @@ public class CustomerOrder {
                         .filter(child -> line.id().equals(child.parentLineId()))
                         .map(child -> summaries.get(child.id())).toList()));
             }
-            if (line.fulfillment(summaries.get(line.id()), now)) {
-                completed.add(0, line);
-            }
+            line.fulfillment(summaries.get(line.id()), now);
         }
-        return completed;
     }
 
     private void record(OrderEvent event) {

@@ -40,8 +40,7 @@ public final class InstalledBase {
             }
             UUID assetId = line.productId();
             LinePrice linePrice = line.price();
-            Instant lineCompleted = line.completedAt() == null ? completedAt : line.completedAt();
-            LocalDate start = lineCompleted.atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate start = effectiveDay(line, completedAt);
             assets.add(ProductAsset.install(new ProductAsset.Installation(assetId, order.tenantId(), order.customerId(),
                     order.accountId(), line.parentLineId() == null ? null : assetOfLine.get(line.parentLineId()),
                     line.offeringId(), line.offeringName(), line.productSpecificationId(), line.quantity(),
@@ -54,7 +53,6 @@ public final class InstalledBase {
 
     /** What the order's lines other than ADD do to the products they name, in line order. */
     public static List<ProductAsset.Change> change(CustomerOrder order, Map<UUID, ProductAsset> products, Instant completedAt) {
-        LocalDate day = completedAt.atZone(ZoneOffset.UTC).toLocalDate();
         List<ProductAsset.Change> changes = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             if (line.action() == LineAction.ADD || line.action() == LineAction.NO_CHANGE) {
@@ -73,6 +71,7 @@ public final class InstalledBase {
                             : price.recurringTotals(), by, completedAt));
                     break;
                 case DELETE:
+                    LocalDate day = effectiveDay(line, completedAt);
                     changes.add(product.terminate(by, day.isBefore(product.startDate()) ? product.startDate() : day,
                             completedAt));
                     break;
@@ -87,5 +86,10 @@ public final class InstalledBase {
             }
         }
         return changes;
+    }
+
+    /** The UTC day the line took effect (the effective date of its billing), or of the order's completion. */
+    private static LocalDate effectiveDay(OrderLine line, Instant completedAt) {
+        return (line.effectiveAt() == null ? completedAt : line.effectiveAt()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

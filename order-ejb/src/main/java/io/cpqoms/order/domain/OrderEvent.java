@@ -760,7 +760,7 @@ public sealed interface OrderEvent {
     }
 
     /**
-     * A line's fulfillment completed and billing is to be told (seed 002 section 17): the trigger is
+     * A line took effect and billing is to be told (seed 002 section 17): the trigger is
      * sent (billing.trigger-created.v1) and must be answered by {@code acknowledgementDueAt}.
      */
     record BillingTriggerCreated(BillingTrigger trigger, BillingIntegrationEvent.TriggerCreated sent,

@@ -74,9 +74,13 @@ public class OrderLine {
     /** The product's version a change line was computed from; null for an ADD line. */
     @Column(name = "baseline_version", updatable = false)
     private Long baselineVersion;
-    /** When the line's fulfillment completed: its billing triggers' effective date, its added product's start date. */
-    @Column(name = "completed_at")
-    private Instant completedAt;
+    /**
+     * When the line took effect: its items on the billing system done (all its items for a line without
+     * one, its children for a bundle line without items of its own). Its billing triggers' effective
+     * date, and the start or end date of the product it adds or removes.
+     */
+    @Column(name = "effective_at")
+    private Instant effectiveAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -110,13 +114,10 @@ public class OrderLine {
         this.updatedAt = now;
     }
 
-    /**
-     * The line's summary of its fulfillment items, and its own status following from it; true when this
-     * completed the line (its completion instant is kept).
-     */
-    boolean fulfillment(FulfillmentItemStatus summary, Instant now) {
+    /** The line's summary of its fulfillment items, and its own status following from it. */
+    void fulfillment(FulfillmentItemStatus summary, Instant now) {
         if (summary == fulfillmentStatus) {
-            return false;
+            return;
         }
         fulfillmentStatus = summary;
         status = switch (summary) {
@@ -127,11 +128,12 @@ public class OrderLine {
             default -> Status.IN_PROGRESS;
         };
         updatedAt = now;
-        if (status == Status.COMPLETED && completedAt == null) {
-            completedAt = now;
-            return true;
-        }
-        return false;
+    }
+
+    /** The line took effect (once): what billing and the installed base date it from. */
+    void tookEffect(Instant now) {
+        effectiveAt = now;
+        updatedAt = now;
     }
 
     public UUID id() {
@@ -170,9 +172,9 @@ public class OrderLine {
         return status;
     }
 
-    /** When the line's fulfillment completed, or null while it has not. */
-    public Instant completedAt() {
-        return completedAt;
+    /** When the line took effect, or null while it has not. */
+    public Instant effectiveAt() {
+        return effectiveAt;
     }
 
     public int sortOrder() {
@@ -214,6 +216,6 @@ public class OrderLine {
     public OrderLineView view() {
         return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, productId, status.name(),
                 fulfillmentStatus.name(), offeringId, offeringName, productSpecificationId, quantity, characteristics(),
-                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class), completedAt);
+                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class), effectiveAt);
     }
 }

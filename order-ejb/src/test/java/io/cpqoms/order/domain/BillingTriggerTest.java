@@ -99,14 +99,14 @@ class BillingTriggerTest {
         assertEquals(List.of(), trigger(order, add, BillingTriggerKind.ONE_TIME_CHARGE).recurringPrice());
         assertEquals(BillingTriggerStatus.PENDING, start.status());
         assertEquals(1, start.attempt());
-        assertNotNull(addLine.completedAt());
-        assertEquals(LocalDate.ofInstant(addLine.completedAt(), java.time.ZoneOffset.UTC), start.effectiveDate(),
-                "effective the UTC day the line's fulfillment completed");
-        assertEquals(addLine.completedAt().plus(TIMEOUT), start.acknowledgementDueAt());
+        assertNotNull(addLine.effectiveAt());
+        assertEquals(LocalDate.ofInstant(addLine.effectiveAt(), java.time.ZoneOffset.UTC), start.effectiveDate(),
+                "effective the UTC day the line took effect");
+        assertEquals(addLine.effectiveAt().plus(TIMEOUT), start.acknowledgementDueAt());
     }
 
     @Test
-    void aTriggerIsCreatedInTheCommandThatCompletesItsLineAndSentWithEverythingBillingNeeds() {
+    void aTriggerIsCreatedInTheCommandThatFinishesItsLinesBillingAndSentWithEverythingBillingNeeds() {
         UUID first = line("1", LineAction.ADD, price(MONTHLY, null));
         UUID second = line("2", LineAction.ADD, price(MONTHLY, null));
         CustomerOrder order = planned();
@@ -149,6 +149,31 @@ class BillingTriggerTest {
         assertEquals(Set.of(first, second), order.billingTriggers().stream().map(BillingTrigger::orderLineId)
                 .collect(Collectors.toSet()));
         assertEquals(second, order.billingTriggers().get(1).orderLineId());
+    }
+
+    @Test
+    void aLinesBillingWaitsForItsItemsOnTheBillingSystemOnlyOrForAllItsItemsWithoutOne() {
+        UUID delete = line("1", LineAction.DELETE, price(MONTHLY, null));
+        UUID suspend = line("2", LineAction.SUSPEND, price(MONTHLY, null));
+        CustomerOrder order = planned();
+
+        complete(order, itemOf(order, delete, "SERVICE_DELETE"));
+        assertEquals(List.of(), order.billingTriggers());
+        Instant stopped = clock.plusSeconds(3);
+        complete(order, itemOf(order, delete, "BILLING_DELETE"));
+        OrderLine deleteLine = order.lines().get(0);
+        assertEquals(OrderLine.Status.IN_PROGRESS, deleteLine.status(), "the equipment is still to come back");
+        assertEquals(stopped, deleteLine.effectiveAt(), "billing stopped: the line took effect");
+        assertEquals(Set.of(BillingTriggerKind.STOP_SUBSCRIPTION), kinds(order, delete));
+        complete(order, itemOf(order, delete, "RETURN_DELETE"));
+        assertEquals(OrderLine.Status.COMPLETED, deleteLine.status());
+        assertEquals(stopped, deleteLine.effectiveAt(), "once");
+        assertEquals(1, order.billingTriggers().size());
+
+        assertEquals(Set.of(), kinds(order, suspend), "a line without billing items waits for all of them");
+        completeAll(order);
+        assertEquals(Set.of(BillingTriggerKind.SUSPEND_SUBSCRIPTION), kinds(order, suspend));
+        assertEquals(OrderStatus.COMPLETED, order.status());
     }
 
     @Test
@@ -434,17 +459,24 @@ class BillingTriggerTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    /** A specification whose every action but NO_CHANGE has a service step and a billing step after it. */
+    /**
+     * A specification whose every action but NO_CHANGE has a service step and, but for SUSPEND, a billing
+     * step after it; DELETE also returns equipment after the service step, alongside billing.
+     */
     private static Map<String, ProductSpecification> catalog() {
         List<FulfillmentStepSpecification> steps = new ArrayList<>();
         for (LineAction action : LineAction.values()) {
             if (action != LineAction.NO_CHANGE) {
                 steps.add(new FulfillmentStepSpecification(action, "SERVICE_" + action, "network-provisioning", List.of(),
                         "UNDO_SERVICE_" + action, 3, null, null));
-                steps.add(new FulfillmentStepSpecification(action, "BILLING_" + action, "billing", List.of("SERVICE_" + action),
-                        "UNDO_BILLING_" + action, 3, null, null));
+            }
+            if (action != LineAction.NO_CHANGE && action != LineAction.SUSPEND) {
+                steps.add(new FulfillmentStepSpecification(action, "BILLING_" + action, FulfillmentPlan.BILLING_SYSTEM,
+                        List.of("SERVICE_" + action), "UNDO_BILLING_" + action, 3, null, null));
             }
         }
+        steps.add(new FulfillmentStepSpecification(LineAction.DELETE, "RETURN_DELETE", "logistics", List.of("SERVICE_DELETE"),
+                "RESHIP_DELETE", 3, null, null));
         return Map.of(SPEC, new ProductSpecification(SPEC, "Billed", null, null, List.of(), steps, null, List.of()));
     }
 
@@ -470,10 +502,29 @@ class BillingTriggerTest {
         CustomerOrder order = CustomerOrder.capture(UUID.randomUUID(), "acme", "ORD-2026-0000042", draft, "fp", "alice", null,
                 tick());
         order.billingPolicy(new BillingPolicy(TIMEOUT));
+        order.productsLoaded(products());
         order.validate(OrderValidation.validate(draft, null, List.of(), null), "alice", tick());
         order.plan(catalog(), tick());
         assertEquals(OrderStatus.IN_PROGRESS, order.status());
         return order;
+    }
+
+    /** The installed products the lines other than ADD act on: ACTIVE, or SUSPENDED for a RESUME. */
+    private Map<UUID, ProductAsset> products() {
+        Map<UUID, ProductAsset> products = new java.util.HashMap<>();
+        for (LineDraft line : drafts) {
+            if (line.action() != LineAction.ADD) {
+                ProductAsset product = ProductAsset.install(new ProductAsset.Installation(line.productId(), "acme", "CUST-1",
+                        "ACC-1", null, "po_billed", "Billed product", SPEC, BigDecimal.ONE, Map.of(), "USD", List.of(),
+                        LocalDate.parse("2026-01-10"), new ProductAsset.OrderRef(UUID.randomUUID(), "ORD-2026-0000001",
+                                UUID.randomUUID()), null, null, null), clock);
+                if (line.action() == LineAction.RESUME) {
+                    product.suspend(new ProductAsset.OrderRef(UUID.randomUUID(), "ORD-2026-0000002", UUID.randomUUID()), clock);
+                }
+                products.put(product.id(), product);
+            }
+        }
+        return products;
     }
 
     private CustomerOrder completed(CustomerOrder order) {
@@ -500,6 +551,11 @@ class BillingTriggerTest {
     private static FulfillmentItem itemOf(CustomerOrder order, UUID lineId, String itemType) {
         return order.items().stream().filter(i -> i.orderLineId().equals(lineId) && i.itemType().equals(itemType)).findFirst()
                 .orElseThrow();
+    }
+
+    private static Set<BillingTriggerKind> kinds(CustomerOrder order, UUID lineId) {
+        return order.billingTriggers().stream().filter(t -> t.orderLineId().equals(lineId)).map(BillingTrigger::kind)
+                .collect(Collectors.toSet());
     }
 
     private static BillingTrigger trigger(CustomerOrder order, UUID lineId, BillingTriggerKind kind) {
