@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  * Billing triggers end to end (seed 002 section 17, docs/billing.md): a completed direct order has a
  * START_SUBSCRIPTION and a ONE_TIME_CHARGE trigger for its fiber line, with the business effective
  * date, the order, the line, the installed product and the line's price, sent as
- * billing.trigger-created.v1 and on the order's timeline before its completion; a redelivered
- * completion report creates no second trigger; another tenant gets 404.
+ * billing.trigger-created.v1 and on the order's timeline before its completion; a change and a
+ * disconnect of that product are billed as a CHANGE and a STOP of its subscription, the product ending
+ * the day billing stops; a redelivered completion report creates no second trigger; another tenant
+ * gets 404.
  */
 class BillingTriggersIT {
 
@@ -68,8 +70,8 @@ class BillingTriggersIT {
             assertEquals(customer, trigger.getString("customerId"));
             assertEquals("acct-" + customer, trigger.getString("accountId"));
             assertEquals(order.getString("currency"), trigger.getString("currency"));
-            assertEquals(line.getString("completedAt").substring(0, 10), trigger.getString("effectiveDate"),
-                    "the UTC day the line's fulfillment completed");
+            assertEquals(line.getString("effectiveAt").substring(0, 10), trigger.getString("effectiveDate"),
+                    "the UTC day the line took effect");
             assertEquals(product.getString("startDate"), trigger.getString("effectiveDate"), "the product starts when billing does");
             assertEquals("PENDING", trigger.getString("status"));
             assertEquals(1, trigger.getInt("attempt"));
@@ -146,6 +148,42 @@ class BillingTriggersIT {
     }
 
     @Test
+    void aChangeAndADisconnectOfTheProductAreBilledAsAChangeAndAStopOfItsSubscription() {
+        String customer = customer();
+        completed(direct(customer));
+        JsonObject product = OPERATIONS.get("/api/inventory/products?customerId=" + customer).json().getJsonArray("items")
+                .getJsonObject(0);
+        String productId = product.getString("id");
+
+        String change = capture(customer, "CHANGE", "[{\"productId\":\"" + productId
+                + "\",\"characteristics\":{\"bandwidthMbps\":\"1000\"}}]");
+        JsonObject changeLine = completed(change).getJsonArray("lines").getJsonObject(0);
+        assertEquals("MODIFY", changeLine.getString("action"));
+        JsonArray changeTriggers = triggers(OPERATIONS, change);
+        assertEquals(1, changeTriggers.size(), "a change pays no installation again: " + changeTriggers);
+        JsonObject changed = changeTriggers.getJsonObject(0);
+        assertEquals("CHANGE_SUBSCRIPTION", changed.getString("kind"));
+        assertEquals(productId, changed.getString("productId"));
+        assertEquals(changeLine.getString("id"), changed.getString("orderLineId"));
+        assertEquals(changeLine.getJsonObject("price").getJsonArray("recurringTotals"), changed.getJsonArray("recurringPrice"));
+        assertEquals(changeLine.getString("effectiveAt").substring(0, 10), changed.getString("effectiveDate"));
+
+        String disconnect = capture(customer, "DISCONNECT", "[{\"productId\":\"" + productId + "\"}]");
+        JsonObject deleteLine = completed(disconnect).getJsonArray("lines").getJsonObject(0);
+        assertEquals("DELETE", deleteLine.getString("action"));
+        JsonArray stopTriggers = triggers(OPERATIONS, disconnect);
+        assertEquals(1, stopTriggers.size(), stopTriggers.toString());
+        JsonObject stopped = stopTriggers.getJsonObject(0);
+        assertEquals("STOP_SUBSCRIPTION", stopped.getString("kind"));
+        assertEquals(productId, stopped.getString("productId"));
+        assertEquals(deleteLine.getString("effectiveAt").substring(0, 10), stopped.getString("effectiveDate"));
+        JsonObject terminated = OPERATIONS.get("/api/inventory/products/" + productId).json();
+        assertEquals("TERMINATED", terminated.getString("status"));
+        assertEquals(stopped.getString("effectiveDate"), terminated.getString("terminationDate"),
+                "the product ends the day its billing stops");
+    }
+
+    @Test
     void anotherTenantsOrderHasNoTriggersToShowAndBadIdsAreProblems() {
         String orderId = direct(customer());
         completed(orderId);
@@ -164,6 +202,13 @@ class BillingTriggersIT {
         Api.Reply order = CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-" + customer
                 + "\",\"lines\":[{\"offeringId\":\"po_enterprise_fiber\",\"quantity\":1,\"characteristics\":"
                 + "{\"bandwidthMbps\":\"500\",\"slaTier\":\"PREMIUM\",\"siteId\":\"site-billing\"}}]}");
+        assertEquals(201, order.status(), order.body());
+        return order.json().getString("id");
+    }
+
+    private static String capture(String customer, String type, String lines) {
+        Api.Reply order = CAPTURE.post("/api/orders", "{\"orderType\":\"" + type + "\",\"customerId\":\"" + customer
+                + "\",\"accountId\":\"acct-" + customer + "\",\"lines\":" + lines + "}");
         assertEquals(201, order.status(), order.body());
         return order.json().getString("id");
     }
