@@ -119,22 +119,8 @@ public final class ChangeOrders {
      */
     public static List<LineDraft> delta(ProductTree tree, ConfiguredProduct configured, String lineNumber) {
         List<LineDraft> lines = new ArrayList<>();
-        zip(tree, tree.root(), configured, null, lineNumber, lines);
+        walk(tree, tree.root(), configured, null, null, lineNumber, lines);
         return lines.stream().anyMatch(l -> l.action() == LineAction.MODIFY) ? lines : null;
-    }
-
-    private static void zip(ProductTree tree, ProductAsset product, ConfiguredProduct configured, UUID parentLineId,
-                            String number, List<LineDraft> lines) {
-        boolean same = product.characteristics().equals(configured.characteristics())
-                && product.quantity().compareTo(configured.quantity()) == 0;
-        UUID lineId = UUID.randomUUID();
-        lines.add(new LineDraft(lineId, parentLineId, null, number, same ? LineAction.NO_CHANGE : LineAction.MODIFY,
-                product.offeringId(), configured.offeringName(), product.productSpecificationId(), configured.quantity(),
-                configured.characteristics(), null, product.id(), product.entityVersion()));
-        List<ProductAsset> members = tree.children().getOrDefault(product.id(), List.of());
-        for (int i = 0; i < members.size(); i++) {
-            zip(tree, members.get(i), configured.children().get(i), lineId, number + "." + (i + 1), lines);
-        }
     }
 
     /**
@@ -143,19 +129,35 @@ public final class ChangeOrders {
      */
     public static List<LineDraft> whole(ProductTree tree, LineAction action, String lineNumber) {
         List<LineDraft> lines = new ArrayList<>();
-        same(tree, tree.root(), action, null, lineNumber, lines);
+        walk(tree, tree.root(), null, action, null, lineNumber, lines);
         return lines;
     }
 
-    private static void same(ProductTree tree, ProductAsset product, LineAction action, UUID parentLineId, String number,
-                             List<LineDraft> lines) {
+    /**
+     * One line per member, parents first: with {@code configured}, the member as the catalog configured it
+     * (MODIFY when it differs from the base, NO_CHANGE otherwise); without, the member as it is with
+     * {@code action}.
+     */
+    private static void walk(ProductTree tree, ProductAsset product, ConfiguredProduct configured, LineAction action,
+                             UUID parentLineId, String number, List<LineDraft> lines) {
+        LineAction lineAction = action;
+        String name = product.offeringName();
+        BigDecimal quantity = product.quantity();
+        Map<String, String> values = product.characteristics();
+        if (configured != null) {
+            boolean same = values.equals(configured.characteristics()) && quantity.compareTo(configured.quantity()) == 0;
+            lineAction = same ? LineAction.NO_CHANGE : LineAction.MODIFY;
+            name = configured.offeringName();
+            quantity = configured.quantity();
+            values = configured.characteristics();
+        }
         UUID lineId = UUID.randomUUID();
-        lines.add(new LineDraft(lineId, parentLineId, null, number, action, product.offeringId(), product.offeringName(),
-                product.productSpecificationId(), product.quantity(), product.characteristics(), null, product.id(),
-                product.entityVersion()));
+        lines.add(new LineDraft(lineId, parentLineId, null, number, lineAction, product.offeringId(), name,
+                product.productSpecificationId(), quantity, values, null, product.id(), product.entityVersion()));
         List<ProductAsset> members = tree.children().getOrDefault(product.id(), List.of());
         for (int i = 0; i < members.size(); i++) {
-            same(tree, members.get(i), action, lineId, number + "." + (i + 1), lines);
+            walk(tree, members.get(i), configured == null ? null : configured.children().get(i), action, lineId,
+                    number + "." + (i + 1), lines);
         }
     }
 
