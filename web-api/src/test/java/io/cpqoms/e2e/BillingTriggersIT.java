@@ -177,6 +177,11 @@ class BillingTriggersIT {
         assertEquals("STOP_SUBSCRIPTION", stopped.getString("kind"));
         assertEquals(productId, stopped.getString("productId"));
         assertEquals(deleteLine.getString("effectiveAt").substring(0, 10), stopped.getString("effectiveDate"));
+        JsonObject stoppedPrice = stopped.getJsonArray("recurringPrice").getJsonObject(0);
+        JsonObject changedPrice = changed.getJsonArray("recurringPrice").getJsonObject(0);
+        assertEquals(changedPrice.getString("period"), stoppedPrice.getString("period"));
+        assertEquals(0, changedPrice.getJsonNumber("amount").bigDecimalValue().compareTo(stoppedPrice.getJsonNumber("amount")
+                .bigDecimalValue()), "what stops is the product's price, the one the change set: " + stopped);
         JsonObject terminated = OPERATIONS.get("/api/inventory/products/" + productId).json();
         assertEquals("TERMINATED", terminated.getString("status"));
         assertEquals(stopped.getString("effectiveDate"), terminated.getString("terminationDate"),

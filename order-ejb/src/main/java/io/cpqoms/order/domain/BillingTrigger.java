@@ -115,31 +115,41 @@ public class BillingTrigger {
     }
 
     /**
-     * The triggers of a line that took effect at {@code now} (docs/billing.md): the
-     * subscription kind of its action when it has a recurring price (ADD: an amount above zero, to
-     * start something; the other actions: any recurring total, zero included, as the subscription's new
-     * state), and a ONE_TIME_CHARGE when its one-time amount is above zero. A line without a price of
-     * its own (a bundle priced through its children), a zero-priced ADD and a NO_CHANGE line get none.
-     * Effective from the UTC day of {@code now}; to be answered by {@code now + acknowledgementTimeout}.
+     * The triggers of a line that took effect at {@code now} (docs/billing.md). The subscription kind
+     * of its action when there is a subscription to act on: for ADD, the line's recurring price above
+     * zero (it is what starts); for MODIFY, DELETE, SUSPEND and RESUME, the product's recurring price in
+     * the installed base above zero, or the line's (a change may make a free product paid). The price
+     * sent is the line's for ADD and MODIFY (the new one), the product's for the others (what is
+     * stopped, suspended or resumed). A ONE_TIME_CHARGE when the line's one-time amount is above zero.
+     * A NO_CHANGE line gets none, and so does a line without a price of its own acting on nothing
+     * billed (a bundle priced through its children). Effective from the UTC day of {@code now}; to be
+     * answered by {@code now + acknowledgementTimeout}.
      */
-    static List<BillingTrigger> forLine(CustomerOrder order, OrderLine line, Duration acknowledgementTimeout, Instant now) {
-        LinePrice price = line.price();
+    static List<BillingTrigger> forLine(CustomerOrder order, OrderLine line, ProductAsset product, Duration acknowledgementTimeout,
+                                        Instant now) {
         BillingTriggerKind subscription = BillingTriggerKind.subscription(line.action());
         List<BillingTrigger> triggers = new ArrayList<>();
-        if (price == null || subscription == null) {
+        if (subscription == null) {
             return triggers;
         }
-        boolean recurring = line.action() == LineAction.ADD
-                ? price.recurringTotals().stream().anyMatch(r -> r.amount() != null && r.amount().signum() > 0)
-                : !price.recurringTotals().isEmpty();
-        if (recurring) {
-            triggers.add(new BillingTrigger(order, line, subscription, null, price.recurringTotals(), acknowledgementTimeout, now));
+        LinePrice price = line.price();
+        List<RecurringTotal> linePrice = price == null ? List.of() : price.recurringTotals();
+        List<RecurringTotal> productPrice = product == null ? List.of() : product.recurringPrice();
+        boolean sendsNewPrice = line.action() == LineAction.ADD || line.action() == LineAction.MODIFY;
+        if (billed(linePrice) || (line.action() != LineAction.ADD && billed(productPrice))) {
+            triggers.add(new BillingTrigger(order, line, subscription, null, sendsNewPrice || productPrice.isEmpty() ? linePrice
+                    : productPrice, acknowledgementTimeout, now));
         }
-        if (price.oneTimeTotal() != null && price.oneTimeTotal().signum() > 0) {
+        if (price != null && price.oneTimeTotal() != null && price.oneTimeTotal().signum() > 0) {
             triggers.add(new BillingTrigger(order, line, BillingTriggerKind.ONE_TIME_CHARGE, price.oneTimeTotal(), List.of(),
                     acknowledgementTimeout, now));
         }
         return triggers;
+    }
+
+    /** Whether a recurring price charges something. */
+    private static boolean billed(List<RecurringTotal> recurring) {
+        return recurring.stream().anyMatch(r -> r.amount() != null && r.amount().signum() > 0);
     }
 
     private BillingTrigger(CustomerOrder order, OrderLine line, BillingTriggerKind kind, BigDecimal oneTimeAmount,

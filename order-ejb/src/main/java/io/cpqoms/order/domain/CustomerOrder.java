@@ -819,7 +819,8 @@ public class CustomerOrder {
             if (line.effectiveAt() == null && (its == null ? line.status() == OrderLine.Status.COMPLETED
                     : its.stream().allMatch(FulfillmentItem::done))) {
                 line.tookEffect(now);
-                BillingTrigger.forLine(this, line, billing.acknowledgementTimeout(), now).forEach(this::send);
+                BillingTrigger.forLine(this, line, products.get(line.productId()), billing.acknowledgementTimeout(), now)
+                        .forEach(this::send);
             }
         }
     }

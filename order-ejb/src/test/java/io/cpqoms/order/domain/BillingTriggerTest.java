@@ -60,6 +60,8 @@ class BillingTriggerTest {
     private Instant clock = Instant.parse("2026-03-01T23:59:50Z");
     private final List<LineDraft> drafts = new ArrayList<>();
     private final List<LinePrice> prices = new ArrayList<>();
+    /** Lines acting on a product that is not billed in the installed base (the others' products charge MONTHLY). */
+    private final Set<UUID> onFreeProducts = new java.util.HashSet<>();
 
     @Test
     void eachLineActionBillsItsEffectOnceTheLineIsComplete() {
@@ -72,6 +74,13 @@ class BillingTriggerTest {
         UUID freeAdd = line("7", LineAction.ADD, price(BigDecimal.ZERO, BigDecimal.ZERO));
         UUID unpriced = line("8", LineAction.ADD, null);
         UUID modifiedToFree = line("9", LineAction.MODIFY, price(BigDecimal.ZERO, null));
+        UUID unpricedDelete = line("10", LineAction.DELETE, null);
+        UUID freeDelete = line("11", LineAction.DELETE, null);
+        onFreeProducts.add(freeDelete);
+        UUID freeMadePaid = line("12", LineAction.MODIFY, price(MONTHLY, null));
+        onFreeProducts.add(freeMadePaid);
+        UUID freeKeptFree = line("13", LineAction.MODIFY, price(BigDecimal.ZERO, null));
+        onFreeProducts.add(freeKeptFree);
         CustomerOrder order = completed(planned());
 
         assertEquals(OrderStatus.COMPLETED, order.status());
@@ -87,6 +96,15 @@ class BillingTriggerTest {
         assertNull(kinds.get(noChange), "NO_CHANGE bills nothing");
         assertNull(kinds.get(freeAdd), "nothing to start or charge at zero");
         assertNull(kinds.get(unpriced), "a line without a price of its own is billed through its children");
+        assertEquals(Set.of(BillingTriggerKind.STOP_SUBSCRIPTION), kinds.get(unpricedDelete),
+                "a disconnect stops the product's subscription, priced or not");
+        assertEquals(List.of(new RecurringTotal(RecurringPeriod.MONTH, MONTHLY)),
+                trigger(order, unpricedDelete, BillingTriggerKind.STOP_SUBSCRIPTION).recurringPrice(), "what is stopped");
+        assertNull(kinds.get(freeDelete), "nothing billed, nothing to stop");
+        assertEquals(Set.of(BillingTriggerKind.CHANGE_SUBSCRIPTION), kinds.get(freeMadePaid));
+        assertNull(kinds.get(freeKeptFree), "free before and after");
+        assertEquals(List.of(new RecurringTotal(RecurringPeriod.MONTH, BigDecimal.ZERO)),
+                trigger(order, modifiedToFree, BillingTriggerKind.CHANGE_SUBSCRIPTION).recurringPrice(), "the new price");
 
         OrderLine addLine = order.lines().get(0);
         BillingTrigger start = trigger(order, add, BillingTriggerKind.START_SUBSCRIPTION);
@@ -509,13 +527,15 @@ class BillingTriggerTest {
         return order;
     }
 
-    /** The installed products the lines other than ADD act on: ACTIVE, or SUSPENDED for a RESUME. */
+    /** The installed products the lines other than ADD act on: ACTIVE, or SUSPENDED for a RESUME, charging MONTHLY or nothing. */
     private Map<UUID, ProductAsset> products() {
         Map<UUID, ProductAsset> products = new java.util.HashMap<>();
         for (LineDraft line : drafts) {
             if (line.action() != LineAction.ADD) {
+                List<RecurringTotal> charged = onFreeProducts.contains(line.id()) ? List.of()
+                        : List.of(new RecurringTotal(RecurringPeriod.MONTH, MONTHLY));
                 ProductAsset product = ProductAsset.install(new ProductAsset.Installation(line.productId(), "acme", "CUST-1",
-                        "ACC-1", null, "po_billed", "Billed product", SPEC, BigDecimal.ONE, Map.of(), "USD", List.of(),
+                        "ACC-1", null, "po_billed", "Billed product", SPEC, BigDecimal.ONE, Map.of(), "USD", charged,
                         LocalDate.parse("2026-01-10"), new ProductAsset.OrderRef(UUID.randomUUID(), "ORD-2026-0000001",
                                 UUID.randomUUID()), null, null, null), clock);
                 if (line.action() == LineAction.RESUME) {
