@@ -97,6 +97,10 @@ class ChangeOrderIT {
         assertEquals(line.getString("id"), last.getString("orderLineId"));
         assertEquals(created, realizing(changed, "CREATED").getString("orderId"));
         assertTrue(timelineActions(done.getString("id")).contains("PRODUCT_INVENTORY_UPDATED"));
+        // the product links to what billing was told: started by the first order, changed by this one from its day
+        trigger(changed, created, "START_SUBSCRIPTION");
+        JsonObject changeTrigger = trigger(changed, change, "CHANGE_SUBSCRIPTION");
+        assertEquals(done.getString("completedAt").substring(0, 10), changeTrigger.getString("effectiveDate"));
 
         // the same change again changes nothing, and is said so
         assertProblem(CAPTURE.unchecked().post("/api/orders", body(customer, "CHANGE", "[{\"productId\":\""
@@ -132,6 +136,10 @@ class ChangeOrderIT {
             assertEquals("TERMINATED", member.getString("status"), member.toString());
             assertEquals(day, member.getString("terminationDate"));
             assertEquals(disconnect, realizing(member, "LAST_CHANGED").getString("orderId"));
+            if (!member.getJsonArray("productPrice").isEmpty()) {
+                JsonObject stop = trigger(member, disconnect, "STOP_SUBSCRIPTION");
+                assertEquals(day, stop.getString("effectiveDate"), "billing stops the day the product ends");
+            }
         }
 
         // a terminated product can be changed no more
@@ -337,6 +345,12 @@ class ChangeOrderIT {
         Api.Reply reply = OPERATIONS.get("/api/inventory/products/" + id);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
+    }
+
+    private static JsonObject trigger(JsonObject product, String orderId, String kind) {
+        return product.getJsonArray("billingTrigger").stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("orderId").equals(orderId) && t.getString("kind").equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " of order " + orderId + " on " + product));
     }
 
     private static JsonObject realizing(JsonObject product, String role) {

@@ -10,7 +10,8 @@ import java.util.UUID;
  * One product of the installed base, in the shape of TMF637 Product Inventory: the offering and
  * specification it realises, its characteristic values, its recurring price as the order accepted it,
  * its status and dates, the bundle it belongs to and the orders that realised and last changed it,
- * with the quote revision it was sold on. It holds no provider costs or margins.
+ * with the quote revision it was sold on, and the billing triggers its orders sent for it (seed 002
+ * section 22: product to billing). It holds no provider costs or margins.
  */
 public record ProductInventoryView(UUID id,
                                    ProductStatus status,
@@ -27,6 +28,7 @@ public record ProductInventoryView(UUID id,
                                    List<UUID> childProductIds,
                                    List<RealizingOrder> realizingOrder,
                                    QuoteRef sourceQuote,
+                                   List<BillingTriggerRef> billingTrigger,
                                    long entityVersion,
                                    Instant createdAt,
                                    Instant updatedAt) {
@@ -46,5 +48,10 @@ public record ProductInventoryView(UUID id,
     }
 
     public record QuoteRef(UUID id, String quoteNumber, Integer revision) {
+    }
+
+    /** A billing trigger an order sent for the product: what it told billing, from when, and billing's answer so far. */
+    public record BillingTriggerRef(UUID id, BillingTriggerKind kind, LocalDate effectiveDate, BillingTriggerStatus status,
+                                    UUID orderId) {
     }
 }

@@ -41,15 +41,19 @@ public class InventoryQueryService implements InventoryQueries {
                 after == null ? null : after.at(), after == null ? null : after.id(), query.limit() + 1);
         List<ProductAsset> page = found.stream().limit(query.limit()).toList();
         ProductAsset last = found.size() > query.limit() ? page.get(page.size() - 1) : null;
-        Map<UUID, List<UUID>> children = inventory.children(context.tenantId(), page.stream().map(ProductAsset::id).toList());
-        return new ProductInventoryPage(page.stream().map(a -> a.view(children.getOrDefault(a.id(), List.of()))).toList(),
+        List<UUID> ids = page.stream().map(ProductAsset::id).toList();
+        Map<UUID, List<UUID>> children = inventory.children(context.tenantId(), ids);
+        Map<UUID, List<ProductInventoryView.BillingTriggerRef>> billing = inventory.billingTriggers(context.tenantId(), ids);
+        return new ProductInventoryPage(page.stream().map(a -> a.view(children.getOrDefault(a.id(), List.of()),
+                        billing.getOrDefault(a.id(), List.of()))).toList(),
                 last == null ? null : new Cursor(last.createdAt(), last.id()).encoded(filters));
     }
 
     @Override
     public ProductInventoryView product(CommandContext context, UUID productId) {
         ProductAsset asset = inventory.product(context.tenantId(), productId);
-        return asset.view(inventory.children(context.tenantId(), List.of(asset.id())).getOrDefault(asset.id(), List.of()));
+        return asset.view(inventory.children(context.tenantId(), List.of(asset.id())).getOrDefault(asset.id(), List.of()),
+                inventory.billingTriggers(context.tenantId(), List.of(asset.id())).getOrDefault(asset.id(), List.of()));
     }
 
     /** A keyset position with the filters of its list, opaque to clients. */

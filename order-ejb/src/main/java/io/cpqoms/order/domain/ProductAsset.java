@@ -347,8 +347,8 @@ public class ProductAsset {
         return recurringPrice;
     }
 
-    /** The product as the inventory API shows it, with the ids of its bundle's children. */
-    public ProductInventoryView view(List<UUID> childIds) {
+    /** The product as the inventory API shows it, with the ids of its bundle's children and its billing triggers. */
+    public ProductInventoryView view(List<UUID> childIds, List<ProductInventoryView.BillingTriggerRef> billing) {
         List<ProductInventoryView.Characteristic> values = new ArrayList<>();
         characteristics().forEach((name, value) -> values.add(new ProductInventoryView.Characteristic(name, value)));
         List<ProductInventoryView.ProductPrice> prices = recurringPrice().stream()
@@ -362,6 +362,6 @@ public class ProductAsset {
                 new ProductInventoryView.ProductOfferingRef(offeringId, offeringName), productSpecificationId, quantity,
                 values, prices, startDate, endDate, parentId, List.copyOf(childIds), orders,
                 sourceQuoteId == null ? null : new ProductInventoryView.QuoteRef(sourceQuoteId, sourceQuoteNumber,
-                        sourceQuoteRevision), entityVersion, createdAt, updatedAt);
+                        sourceQuoteRevision), List.copyOf(billing), entityVersion, createdAt, updatedAt);
     }
 }

@@ -26,6 +26,10 @@ public interface ProductInventory {
     /** The ids of the children of these assets (bundle members), per parent, oldest first. */
     Map<UUID, List<UUID>> children(String tenantId, List<UUID> parentIds);
 
+    /** The billing triggers sent for these products, per product, oldest first. */
+    Map<UUID, List<io.cpqoms.order.api.ProductInventoryView.BillingTriggerRef>> billingTriggers(String tenantId,
+                                                                                               List<UUID> productIds);
+
     /** The tenant's products among these ids, by id; an id of none (or of another tenant's) is absent. */
     Map<UUID, ProductAsset> products(String tenantId, Collection<UUID> productIds);
 

@@ -2,6 +2,9 @@ package io.cpqoms.order.infrastructure;
 
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.order.api.ProductStatus;
+import io.cpqoms.order.api.BillingTriggerKind;
+import io.cpqoms.order.api.BillingTriggerStatus;
+import io.cpqoms.order.api.ProductInventoryView;
 import io.cpqoms.order.domain.ChangeOrders;
 import io.cpqoms.order.domain.ProductAsset;
 import io.cpqoms.order.domain.ProductInventory;
@@ -72,6 +75,23 @@ public class JpaProductInventory implements ProductInventory {
             children.computeIfAbsent((UUID) row[0], k -> new java.util.ArrayList<>()).add((UUID) row[1]);
         }
         return children;
+    }
+
+    @Override
+    public Map<UUID, List<ProductInventoryView.BillingTriggerRef>> billingTriggers(String tenantId, List<UUID> productIds) {
+        Map<UUID, List<ProductInventoryView.BillingTriggerRef>> triggers = new LinkedHashMap<>();
+        if (productIds.isEmpty()) {
+            return triggers;
+        }
+        List<Object[]> rows = em.createQuery("select t.productId, t.id, t.kind, t.effectiveDate, t.status, t.orderId"
+                        + " from BillingTrigger t where t.tenantId = :tenant and t.productId in :products"
+                        + " order by t.createdAt, t.id", Object[].class)
+                .setParameter("tenant", tenantId).setParameter("products", productIds).getResultList();
+        for (Object[] r : rows) {
+            triggers.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add(new ProductInventoryView.BillingTriggerRef(
+                    (UUID) r[1], (BillingTriggerKind) r[2], (java.time.LocalDate) r[3], (BillingTriggerStatus) r[4], (UUID) r[5]));
+        }
+        return triggers;
     }
 
     @Override

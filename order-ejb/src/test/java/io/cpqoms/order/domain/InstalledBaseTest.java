@@ -64,7 +64,7 @@ class InstalledBaseTest {
         assertEquals("CUST-1", fiber.customerId());
         assertEquals(LocalDate.parse("2026-03-02"), fiber.startDate(), "the day of completion, UTC");
 
-        var view = fiber.view(List.of());
+        var view = fiber.view(List.of(), List.of());
         assertEquals(QUOTE, view.sourceQuote().id());
         assertEquals(2, view.sourceQuote().revision());
         assertEquals("ORD-2026-0000042", view.realizingOrder().get(0).orderNumber());
