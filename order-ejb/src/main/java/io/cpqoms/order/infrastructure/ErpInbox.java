@@ -7,7 +7,6 @@ import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.ServerResources;
-import io.cpqoms.order.api.BillingTriggerCommands;
 import io.cpqoms.order.api.CaptureResult;
 import io.cpqoms.order.api.ErpAccountStanding;
 import io.cpqoms.order.api.ErpBillingAcknowledgement;
@@ -68,7 +67,7 @@ public class ErpInbox {
     private OrderCommands orders;
 
     @EJB
-    private BillingTriggerCommands billing;
+    private ErpBillingAnswers billing;
 
     /** The message's effect, its inbox row and its ACK; a duplicate's reply only. A refusal rolls it all back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -87,12 +86,12 @@ public class ErpInbox {
             }
             case BILLING_ACKNOWLEDGEMENT -> {
                 ErpBillingAcknowledgement ack = (ErpBillingAcknowledgement) message.body();
-                billing.acknowledge(context, ack.triggerId(), ack.billingReference());
+                billing.acknowledged(context, ack);
                 effect.put("triggerId", ack.triggerId().toString());
             }
             case BILLING_REJECTION -> {
                 ErpBillingRejection rejection = (ErpBillingRejection) message.body();
-                billing.reject(context, rejection.triggerId(), rejection.code(), rejection.reason());
+                billing.rejected(context, rejection);
                 effect.put("triggerId", rejection.triggerId().toString());
             }
             case ORDER_REQUEST -> {
