@@ -206,6 +206,20 @@ class ErpIT {
         assertTrue(types.stream().allMatch(t -> t.startsWith("order.") || t.startsWith("inventory.")), types.toString());
     }
 
+    @Test
+    void theContractIsServedBesideTheOpenApiDocumentToAnyone() {
+        Api.Reply document = Api.anonymous().unchecked().get("/api/asyncapi.json");
+        assertEquals(200, document.status(), document.body());
+        assertEquals("3.0.0", document.json().getString("asyncapi"));
+        JsonObject messages = document.json().getJsonObject("components").getJsonObject("messages");
+        for (String message : List.of("accountStandingV1", "billingAcknowledgementV1", "billingRejectionV1", "orderRequestV1",
+                "erpReply", "orderCompletedV1", "inventoryProductCreatedV1")) {
+            assertTrue(messages.containsKey(message), message);
+        }
+        assertEquals("CpqErpOutbound", document.json().getJsonObject("channels").getJsonObject("erpOutbound")
+                .getString("address"));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private static String id() {
