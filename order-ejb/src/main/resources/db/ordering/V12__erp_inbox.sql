@@ -5,9 +5,9 @@
 -- id may come again, corrected.
 CREATE TABLE erp_inbox (
     tenant_id       varchar(64)  NOT NULL,
-    message_id      varchar(200) NOT NULL,
+    message_id      varchar(100) NOT NULL,
     message_type    varchar(64)  NOT NULL,
-    correlation_id  varchar(200) NOT NULL,
+    correlation_id  varchar(100) NOT NULL,
     status          varchar(4)   NOT NULL CHECK (status IN ('ACK', 'NACK')),
     code            varchar(100),
     reply           jsonb        NOT NULL,

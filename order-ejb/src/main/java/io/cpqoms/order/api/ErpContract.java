@@ -29,6 +29,10 @@ public final class ErpContract {
     public static final String MESSAGE_TYPE = "messageType";
     public static final String TENANT_ID = "tenantId";
     public static final String MESSAGE_ID = "messageId";
+    /** A tenant id's length: {@code audit_entry.tenant_id varchar(64)}. */
+    public static final int MAX_TENANT = 64;
+    /** A message id's length: it names the message in the audit trail, {@code audit_entry.aggregate_id varchar(100)}. */
+    public static final int MAX_MESSAGE_ID = 100;
 
     private static final String SCHEMAS = "#/components/schemas/";
 
@@ -60,13 +64,13 @@ public final class ErpContract {
                 MESSAGE_TYPE, string("The message's type and version, e.g. order-request.v1."),
                 TENANT_ID, string("The tenant the message acts for (see docs/erp.md, trust model)."),
                 MESSAGE_ID, string("ERP's id of the message, stable across resends: the deduplication key, per tenant.")),
-                List.of(MESSAGE_TYPE, TENANT_ID, MESSAGE_ID), 200));
+                List.of(MESSAGE_TYPE, TENANT_ID, MESSAGE_ID), MAX_MESSAGE_ID));
         componentSchemas.put("ReplyHeaders", headers(Map.of(
                 MESSAGE_TYPE, Map.of("const", ErpReply.TYPE),
                 TENANT_ID, string("The inbound message's tenant, when it named one."),
                 MESSAGE_ID, string("The inbound message's id, when it had one."),
                 "status", Map.of("type", "string", "enum", List.of("ACK", "NACK"))),
-                List.of(MESSAGE_TYPE, "status"), 200));
+                List.of(MESSAGE_TYPE, "status"), MAX_MESSAGE_ID));
         Map<String, Object> eventHeaders = new LinkedHashMap<>();
         for (String header : List.of("eventId", "eventType", "tenantId", "correlationId", "causationId", "aggregateType",
                 "aggregateId")) {
@@ -190,7 +194,7 @@ public final class ErpContract {
             Map<String, Object> field = new LinkedHashMap<>((Map<String, Object>) schema);
             if (maxLength > 0 && "string".equals(field.get("type"))) {
                 field.put("minLength", 1);
-                field.put("maxLength", name.equals(TENANT_ID) ? 64 : maxLength);
+                field.put("maxLength", name.equals(TENANT_ID) ? MAX_TENANT : maxLength);
             }
             fields.put(name, field);
         });

@@ -8,8 +8,8 @@ import java.util.Map;
  * so a duplicate gets the same answer ({@code duplicate} true). ACK: the message took effect, and
  * {@code effect} names what it made (orderId and orderNumber, accountId and outcome, triggerId). NACK:
  * it was refused, with the refusal's stable {@code code} and {@code message}: a business rule (the
- * command's problem code, recorded, never retried) or a malformed message (MALFORMED_MESSAGE and the
- * like, put on the product's dead-letter queue).
+ * command's problem code, recorded, never retried) or a malformed message (the reading's code, such as
+ * TENANT_MISSING or UNKNOWN_FIELD; the message is put on the product's dead-letter queue).
  */
 public record ErpReply(Status status, String messageId, String messageType, String code, String message,
                        boolean duplicate, Map<String, String> effect) {

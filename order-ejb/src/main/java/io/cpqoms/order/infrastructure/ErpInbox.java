@@ -179,7 +179,7 @@ public class ErpInbox {
                 .setParameter(1, message.tenantId())
                 .setParameter(2, message.messageId())
                 .setParameter(3, message.type().type())
-                .setParameter(4, message.correlationId())
+                .setParameter(4, ErpMessage.traced(message.correlationId()))
                 .setParameter(5, status)
                 .setParameter(6, code)
                 .setParameter(7, Json.write(reply))
@@ -219,6 +219,6 @@ public class ErpInbox {
     }
 
     private static CommandContext context(String tenantId, String correlationId) {
-        return new CommandContext(tenantId, ACTOR, correlationId, Set.of());
+        return new CommandContext(tenantId, ACTOR, ErpMessage.traced(correlationId), Set.of());
     }
 }

@@ -21,8 +21,9 @@ record ErpMessage(ErpMessageType type, String tenantId, String messageId, String
 
     /** The broker's and the API's bound on a body: 1 MiB of text. */
     static final int MAX_BODY = 1 << 20;
-    static final int MAX_ID = 200;
-    static final int MAX_TENANT = 64;
+    static final int MAX_ID = ErpContract.MAX_MESSAGE_ID;
+    static final int MAX_TENANT = ErpContract.MAX_TENANT;
+    static final int MAX_CORRELATION = 100;
 
     static final String MESSAGE_TYPE_MISSING = "MESSAGE_TYPE_MISSING";
     static final String MESSAGE_TYPE_UNKNOWN = "MESSAGE_TYPE_UNKNOWN";
@@ -79,9 +80,12 @@ record ErpMessage(ErpMessageType type, String tenantId, String messageId, String
         } catch (DomainException e) {
             throw new Malformed(e.code(), e.getMessage() + describe(e.violations()));
         }
-        String correlation = blank(correlationId) ? messageId : correlationId;
-        return new ErpMessage(type, tenantId, messageId, correlation.length() > MAX_ID ? correlation.substring(0, MAX_ID)
-                : correlation, record, replyTo);
+        return new ErpMessage(type, tenantId, messageId, blank(correlationId) ? messageId : correlationId, record, replyTo);
+    }
+
+    /** The correlation id as the audit trail keeps it ({@code audit_entry.correlation_id varchar(100)}); the reply carries it whole. */
+    static String traced(String correlationId) {
+        return correlationId.length() <= MAX_CORRELATION ? correlationId : correlationId.substring(0, MAX_CORRELATION);
     }
 
     private static String describe(List<Violation> violations) {

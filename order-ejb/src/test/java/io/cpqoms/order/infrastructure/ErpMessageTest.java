@@ -53,6 +53,12 @@ class ErpMessageTest {
     }
 
     @Test
+    void theAuditTrailKeepsALongCorrelationIdShortened() {
+        assertEquals("c".repeat(100), ErpMessage.traced("c".repeat(150)));
+        assertEquals("corr-1", ErpMessage.traced("corr-1"));
+    }
+
+    @Test
     void theContractsPropertiesAreRequired() {
         String body = VALID.get(ErpMessageType.BILLING_ACKNOWLEDGEMENT);
         assertMalformed(ErpMessage.MESSAGE_TYPE_MISSING, properties(null, "acme", "m-1"), body);
@@ -60,7 +66,7 @@ class ErpMessageTest {
         assertMalformed(ErpMessage.TENANT_MISSING, properties("billing-acknowledgement.v1", " ", "m-1"), body);
         assertMalformed(ErpMessage.TENANT_MISSING, properties("billing-acknowledgement.v1", "t".repeat(65), "m-1"), body);
         assertMalformed(ErpMessage.MESSAGE_ID_MISSING, properties("billing-acknowledgement.v1", "acme", null), body);
-        assertMalformed(ErpMessage.MESSAGE_ID_MISSING, properties("billing-acknowledgement.v1", "acme", "m".repeat(201)), body);
+        assertMalformed(ErpMessage.MESSAGE_ID_MISSING, properties("billing-acknowledgement.v1", "acme", "m".repeat(101)), body);
         assertMalformed(ErpMessage.NOT_A_TEXT_MESSAGE, properties("billing-acknowledgement.v1", "acme", "m-1"), null);
         assertMalformed(ErpMessage.BODY_TOO_LARGE, properties("billing-acknowledgement.v1", "acme", "m-1"),
                 "{\"billingReference\":\"" + "x".repeat(ErpMessage.MAX_BODY) + "\"}");
