@@ -70,6 +70,7 @@ class AuthorizationIT {
             new Rule("GET", "/approval-requests", APPROVERS),
             new Rule("POST", "/quotes/{id}/items", SALES),
             new Rule("POST", "/quotes/{id}/items/batch", SALES),
+            new Rule("POST", "/quotes/{id}/change-items", SALES),
             new Rule("POST", "/quotes/{id}/items/{itemId}/price-overrides", SALES),
             new Rule("POST", "/quotes/{id}/pricing", SALES),
             new Rule("POST", "/quotes/{id}/acceptance", SALES),

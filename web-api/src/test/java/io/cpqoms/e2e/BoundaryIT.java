@@ -227,13 +227,18 @@ class BoundaryIT {
     // ---- values the product does not support ---------------------------------------------------
 
     @Test
-    void changeOrdersAndUnknownChannelsAreRefusedNotRewritten() {
+    void linesThatDoNotFitTheirOrderTypeAndUnknownChannelsAreRefusedNotRewritten() {
         String customer = "cust-" + UUID.randomUUID();
-        JsonObject type = problem(CAPTURE.unchecked().post("/api/orders", "{\"orderType\":\"CHANGE\",\"customerId\":\"" + customer
-                + "\",\"accountId\":\"acct-1\",\"lines\":[{\"offeringId\":\"po_basic_router\"}]}"), 422, "ORDER_TYPE_NOT_SUPPORTED");
-        assertEquals(List.of("orderType:ORDER_TYPE_NOT_SUPPORTED"), rules(type));
-        problem(CAPTURE.unchecked().post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-1\","
-                + "\"lines\":[{\"action\":\"MODIFY\",\"offeringId\":\"po_basic_router\"}]}"), 422, "LINE_ACTION_NOT_SUPPORTED");
+        String header = "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-1\",";
+        JsonObject modify = problem(CAPTURE.unchecked().post("/api/orders", header
+                + "\"lines\":[{\"action\":\"MODIFY\",\"offeringId\":\"po_basic_router\"}]}"), 422, "LINE_ACTION_NOT_ALLOWED");
+        assertEquals(List.of("lines[0].action:LINE_ACTION_NOT_ALLOWED", "lines[0].productId:PRODUCT_REQUIRED"), rules(modify),
+                "a NEW order only adds, and a MODIFY line names the product it changes");
+        problem(CAPTURE.unchecked().post("/api/orders", header + "\"orderType\":\"DISCONNECT\","
+                + "\"lines\":[{\"offeringId\":\"po_basic_router\"}]}"), 422, "PRODUCT_REQUIRED");
+        problem(CAPTURE.unchecked().post("/api/orders", header + "\"orderType\":\"CHANGE\","
+                + "\"lines\":[{\"productId\":\"" + UUID.randomUUID() + "\",\"characteristics\":{\"routerModel\":\"X\"}}]}"),
+                422, "PRODUCT_NOT_FOUND");
         assertEquals(0, ordersOf(customer));
         problem(SALES.unchecked().post("/api/quotes", quote(customer, "NOPE")), 422, "CHANNEL_NOT_SOLD");
     }

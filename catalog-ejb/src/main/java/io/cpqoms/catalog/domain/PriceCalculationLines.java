@@ -100,7 +100,7 @@ public final class PriceCalculationLines {
                     "Quantity must be a positive whole number, not " + quantity.toPlainString() + "."));
         }
         flat.add(new PricingLine(id, line.offeringId(), quantity, parentId, withDefaults(offering, line.characteristics()),
-                List.of()));
+                List.of(), null));
         for (int i = 0; i < line.children().size(); i++) {
             add(line.children().get(i), id, id + "." + (i + 1), path + ".children[" + i + "]");
         }

@@ -178,6 +178,9 @@ public final class PricingPipeline {
             Map<RecurringPeriod, BigDecimal> recurring = new EnumMap<>(RecurringPeriod.class);
             SignalSum signals = new SignalSum(scale);
             for (ProductOfferingPrice price : offering.prices()) {
+                if (price.priceType() == PriceType.ONE_TIME && !line.chargesOneTime()) {
+                    continue;
+                }
                 Charge charge = charge(price, quantity, line, offering, bundleDiscounts);
                 charges.add(charge);
                 signals.add(charge, price.priceType() == PriceType.USAGE || price.unitCost() == null ? null

@@ -3,6 +3,8 @@ package io.cpqoms.catalog.domain;
 import static io.cpqoms.catalog.api.LineAction.ADD;
 import static io.cpqoms.catalog.api.LineAction.DELETE;
 import static io.cpqoms.catalog.api.LineAction.MODIFY;
+import static io.cpqoms.catalog.api.LineAction.RESUME;
+import static io.cpqoms.catalog.api.LineAction.SUSPEND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,7 +199,18 @@ class FulfillmentStepRulesTest {
                 dependsOn.get("ROUTER_CONFIGURATION"));
         assertEquals(List.of("ROUTER_CONFIGURATION"), dependsOn.get("SLA_MONITORING_SETUP"));
         assertEquals(5, dependsOn.get("BILLING_ACTIVATION").size());
-        assertEquals(List.of(), fiber.fulfillmentSteps(DELETE));
+        // a disconnect: deprovision once the tree's managed services are off-boarded, then release the IP
+        // addresses, take the router back and stop billing
+        assertEquals(List.of("ACCESS_CIRCUIT_DEPROVISIONING", "IP_RELEASE", "ROUTER_RETURN", "BILLING_STOP"),
+                fiber.fulfillmentSteps(DELETE).stream().map(FulfillmentStepSpecification::itemType).toList());
+        assertTrue(fiber.fulfillmentSteps(DELETE).stream().skip(1)
+                .allMatch(s -> s.dependsOn().equals(List.of("ACCESS_CIRCUIT_DEPROVISIONING"))));
+        // a bandwidth change: the circuit, then billing
+        assertEquals(List.of("BANDWIDTH_CHANGE", "BILLING_CHANGE"),
+                fiber.fulfillmentSteps(MODIFY).stream().map(FulfillmentStepSpecification::itemType).toList());
+        for (LineAction action : List.of(SUSPEND, RESUME)) {
+            assertEquals(2, fiber.fulfillmentSteps(action).size(), action + ": the service, then billing");
+        }
         assertTrue(fiber.fulfillmentSteps().stream().allMatch(s -> s.retryBudget() == 3));
     }
 }

@@ -14,6 +14,7 @@ import io.cpqoms.catalog.api.Charge;
 import io.cpqoms.catalog.api.DiscountDefinition;
 import io.cpqoms.catalog.api.DiscountKind;
 import io.cpqoms.catalog.api.LinePrice;
+import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.OfferingLifecycle;
 import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PriceSignals;
@@ -167,7 +168,7 @@ class PricingPipelineTest {
 
     private static PricingLine line(String lineId, String offeringId, String quantity, String parent, Map<String, String> values,
                                     PriceOverride... overrides) {
-        return new PricingLine(lineId, offeringId, new BigDecimal(quantity), parent, values, List.of(overrides));
+        return new PricingLine(lineId, offeringId, new BigDecimal(quantity), parent, values, List.of(overrides), null);
     }
 
     private static Map<String, String> months(String months) {
@@ -215,6 +216,18 @@ class PricingPipelineTest {
         assertEquals(amount("500.00"), setup.listAmount());
         assertEquals(amount("500.00"), router.oneTimeTotal());
         assertEquals("USD", snapshot.currency());
+    }
+
+    @Test
+    void aLineChangingOrKeepingAProductIsPricedWithoutOneTimeCharges() {
+        PriceSnapshot added = price(line("L1", "po_router", "1"));
+        for (LineAction action : List.of(LineAction.MODIFY, LineAction.NO_CHANGE, LineAction.RESUME)) {
+            PriceSnapshot changed = price(new PricingLine("L1", "po_router", BigDecimal.ONE, null, Map.of(), List.of(), action));
+            LinePrice router = changed.line("L1");
+            assertEquals(amount("0.00"), router.oneTimeTotal(), action + " pays no setup again");
+            assertTrue(router.charges().stream().noneMatch(c -> c.priceId().equals("router_setup")), action.name());
+            assertEquals(added.line("L1").recurringTotals(), router.recurringTotals(), action + " keeps the recurring charges");
+        }
     }
 
     @Test

@@ -26,7 +26,10 @@ final class OrderLines {
     private OrderLines() {
     }
 
-    /** A quote's items become lines with the same tree, numbers, configuration and accepted price. */
+    /**
+     * A quote's items become lines with the same tree, numbers, configuration and accepted price; the
+     * items of a change quote keep their action, the product they act on and its baseline version.
+     */
     static List<LineDraft> fromQuote(List<QuoteItemView> items, PriceSnapshot price) {
         Map<UUID, UUID> lineOfItem = new HashMap<>();
         Map<String, LinePrice> prices = byLineId(price);
@@ -36,19 +39,30 @@ final class OrderLines {
             lineOfItem.put(item.id(), lineId);
             LinePrice linePrice = prices.get(item.id().toString());
             lines.add(new LineDraft(lineId, item.parentItemId() == null ? null : lineOfItem.get(item.parentItemId()),
-                    item.id(), item.lineNumber(), LineAction.ADD, item.offeringId(), item.offeringName(),
-                    item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice));
+                    item.id(), item.lineNumber(), item.action() == null ? LineAction.ADD : item.action(), item.offeringId(),
+                    item.offeringName(), item.productSpecificationId(), item.quantity(), item.characteristics(), linePrice,
+                    item.productId(), item.baselineVersion()));
         }
         return lines;
     }
 
-    /** Configured products (each with its children) become lines numbered 1, 1.1, 1.2, 2, ... */
-    static List<LineDraft> fromProducts(List<ConfiguredProduct> products) {
+    /** The line actions whose lines are priced: the products the customer will have after the order. */
+    static final java.util.Set<LineAction> PRICED = java.util.EnumSet.of(LineAction.ADD, LineAction.MODIFY, LineAction.NO_CHANGE);
+
+    /** A configured product (with its children) becomes ADD lines numbered n, n.1, n.2, ... */
+    static List<LineDraft> fromProduct(ConfiguredProduct product, String number) {
         List<LineDraft> lines = new ArrayList<>();
-        for (int i = 0; i < products.size(); i++) {
-            add(products.get(i), null, String.valueOf(i + 1), lines);
-        }
+        add(product, null, number, lines);
         return lines;
+    }
+
+    /** A product the lines name more than once (two request lines reaching the same bundle member). */
+    static List<io.cpqoms.kernel.Violation> productsNamedTwice(List<LineDraft> lines) {
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        return lines.stream().filter(l -> !seen.add(l.productId()))
+                .map(l -> new io.cpqoms.kernel.Violation(io.cpqoms.order.domain.ChangeOrders.PRODUCT_NAMED_TWICE,
+                        "lines[" + l.lineNumber() + "]", "Product " + l.productId() + " is acted on by more than one line."))
+                .toList();
     }
 
     private static void add(ConfiguredProduct product, UUID parentId, String number, List<LineDraft> lines) {
@@ -63,7 +77,7 @@ final class OrderLines {
     /** The lines to price: each with its bundle's line (bundle discounts) and its characteristics (term discounts). */
     static List<PricingLine> pricing(List<LineDraft> lines) {
         return lines.stream().map(l -> new PricingLine(l.id().toString(), l.offeringId(), l.quantity(),
-                l.parentId() == null ? null : l.parentId().toString(), l.characteristics(), List.of())).toList();
+                l.parentId() == null ? null : l.parentId().toString(), l.characteristics(), List.of(), l.action())).toList();
     }
 
     static List<LineDraft> priced(List<LineDraft> lines, PriceSnapshot price) {

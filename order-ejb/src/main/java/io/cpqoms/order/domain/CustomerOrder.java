@@ -176,6 +176,8 @@ public class CustomerOrder {
     @Transient
     private PriceSnapshot price;
     @Transient
+    private Map<UUID, ProductAsset> products = Map.of();
+    @Transient
     private Map<OrderMilestone, Instant> milestones;
 
     /** An event with the order's status when it happened. */
@@ -855,7 +857,7 @@ public class CustomerOrder {
             moveTo(OrderStatus.COMPLETED, now);
             reach(OrderMilestone.ORDER_COMPLETED, now);
             clearJeopardy("COMPLETED");
-            installProducts(now);
+            updateInstalledBase(now);
             record(new OrderEvent.Completed(items.size(), now)); // the order's last event
         }
         if (status == OrderStatus.CANCELLING && plan.settled()) {
@@ -873,16 +875,18 @@ public class CustomerOrder {
     }
 
     /**
-     * The completion puts what the order added into the installed base, in the same transaction: one
-     * asset per ADD line (the table keeps one per line, whatever is delivered twice).
+     * The completion brings the installed base to what the order delivered, in the same transaction: one
+     * new product per ADD line (the table keeps one per line, whatever is delivered twice), and the change
+     * of every line acting on an existing product (modified, terminated, suspended, resumed).
      */
-    private void installProducts(Instant now) {
+    private void updateInstalledBase(Instant now) {
         List<ProductAsset> assets = InstalledBase.install(this, now);
-        if (assets.isEmpty()) {
-            return;
-        }
         created.addAll(assets);
-        record(new OrderEvent.ProductsInstalled(assets.stream().map(ProductAsset::created).toList()));
+        List<ProductAsset.Change> changes = new ArrayList<>(assets.stream().map(ProductAsset::created).toList());
+        changes.addAll(InstalledBase.change(this, products, now));
+        if (!changes.isEmpty()) {
+            record(new OrderEvent.InstalledBaseUpdated(changes));
+        }
     }
 
     private void clearJeopardy(String outcome) {
@@ -947,6 +951,25 @@ public class CustomerOrder {
         items.sort(Comparator.comparingInt(FulfillmentItem::sequence));
         falloutCases = new ArrayList<>(cases);
         validation = latestValidation;
+    }
+
+    /** The installed-base products the order's lines act on, loaded with it (an order that only adds has none). */
+    public void productsLoaded(Map<UUID, ProductAsset> actedOn) {
+        products = Map.copyOf(actedOn);
+    }
+
+    /** The products of the installed base the lines other than ADD act on. */
+    public Set<UUID> actedOnProducts() {
+        return lines.stream().filter(l -> l.action() != io.cpqoms.catalog.api.LineAction.ADD).map(OrderLine::productId)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    public OrderType orderType() {
+        return orderType;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
     }
 
     /** The items, cases and validation results created since the last call, to be stored. */

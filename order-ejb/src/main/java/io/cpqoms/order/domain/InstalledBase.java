@@ -17,7 +17,10 @@ import java.util.UUID;
  * ADDs a product becomes an ACTIVE asset holding the line's offering, specification, characteristic
  * values and the recurring price of the order's price snapshot for that line, starting on the day of
  * completion (UTC). A bundle's children become assets linked to their parent's asset, so the line
- * tree is kept. The other line actions change existing assets and come with change orders.
+ * tree is kept (a product added to an existing bundle hangs under the bundle's product). The other line
+ * actions change the existing products they name: MODIFY takes the line's configuration and recurring
+ * price, DELETE terminates the product on the day of completion, SUSPEND and RESUME move its status,
+ * NO_CHANGE leaves it as it is.
  */
 public final class InstalledBase {
 
@@ -46,5 +49,42 @@ public final class InstalledBase {
                     order.sourceQuoteNumber(), order.sourceQuoteRevision()), completedAt));
         }
         return assets;
+    }
+
+    /** What the order's lines other than ADD do to the products they name, in line order. */
+    public static List<ProductAsset.Change> change(CustomerOrder order, Map<UUID, ProductAsset> products, Instant completedAt) {
+        LocalDate day = completedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        List<ProductAsset.Change> changes = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            if (line.action() == LineAction.ADD || line.action() == LineAction.NO_CHANGE) {
+                continue;
+            }
+            ProductAsset product = products.get(line.productId());
+            if (product == null) {
+                throw new IllegalStateException("order " + order.orderNumber() + " acts on product " + line.productId()
+                        + ", which was not loaded with it");
+            }
+            ProductAsset.OrderRef by = new ProductAsset.OrderRef(order.id(), order.orderNumber(), line.id());
+            switch (line.action()) {
+                case MODIFY:
+                    LinePrice price = line.price();
+                    changes.add(product.modify(line.characteristics(), price == null ? product.recurringPrice()
+                            : price.recurringTotals(), by, completedAt));
+                    break;
+                case DELETE:
+                    changes.add(product.terminate(by, day.isBefore(product.startDate()) ? product.startDate() : day,
+                            completedAt));
+                    break;
+                case SUSPEND:
+                    changes.add(product.suspend(by, completedAt));
+                    break;
+                case RESUME:
+                    changes.add(product.resume(by, completedAt));
+                    break;
+                default:
+                    throw new IllegalStateException(line.action().name());
+            }
+        }
+        return changes;
     }
 }

@@ -703,17 +703,19 @@ public sealed interface OrderEvent {
     }
 
     /**
-     * The completing order put its products into the installed base: on the order's timeline with the
-     * asset of each line; each product gets its own audit entry and inventory.product-created.v1.
+     * The completing order brought the installed base to what it delivered: on the order's timeline with
+     * the product of each line; each product gets its own audit entry and inventory.product-created.v1
+     * (an ADD line) or inventory.product-updated.v1 (any other).
      */
-    record ProductsInstalled(List<ProductAsset.Change> products) implements OrderEvent {
+    record InstalledBaseUpdated(List<ProductAsset.Change> products) implements OrderEvent {
         public String action() {
             return "PRODUCT_INVENTORY_UPDATED";
         }
 
         public Map<String, Object> details() {
-            return map("products", products.stream().map(p -> map("productId", p.product().id(),
-                    "orderLineId", p.details().get("orderLineId"), "productOfferingId", p.details().get("productOfferingId"),
+            return map("products", products.stream().map(p -> map("productId", p.product().id(), "change", p.action(),
+                    "status", p.product().status(), "orderLineId", p.details().get("orderLineId"),
+                    "productOfferingId", p.product().offeringId(),
                     "parentProductId", p.details().get("parentProductId"))).toList());
         }
 

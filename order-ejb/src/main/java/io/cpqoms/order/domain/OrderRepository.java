@@ -2,7 +2,9 @@ package io.cpqoms.order.domain;
 
 import io.cpqoms.kernel.CommandContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +39,13 @@ public interface OrderRepository {
      * content wait for each other until commit, so two copies sent at once cannot both pass.
      */
     String openDuplicate(String tenantId, String customerId, String fingerprint, UUID excluding);
+
+    /**
+     * The number of the open order acting on each of these products (a line other than ADD), per
+     * product. Captures acting on the same product wait for each other until commit, so two change
+     * orders for one product cannot both pass.
+     */
+    Map<UUID, String> openOrdersActingOn(String tenantId, Collection<UUID> productIds);
 
     /** Whether the tenant has the order. */
     boolean exists(String tenantId, UUID orderId);

@@ -14,8 +14,9 @@ import java.util.UUID;
  * VALIDATED and HELD. Each check is named, each finding has a code, severity, message and target.
  * A blocker that is a matter of policy rather than of fact (a possible duplicate) is overridable: it
  * does not refuse the capture, it holds the order for a supervisor's decision.
- * The dimensions not yet checked (billing readiness, contracts, inventory, address, KYC, conflicting
- * orders) are added here.
+ * Lines acting on existing products are checked against the installed base ({@link ChangeOrders#check}:
+ * ownership, the product's state, its baseline, a conflicting open order). The dimensions not yet
+ * checked (billing readiness, contracts, address, KYC) are added here.
  */
 public final class OrderValidation {
 
@@ -71,6 +72,15 @@ public final class OrderValidation {
      */
     public static Outcome validate(OrderDraft draft, SourceQuote source, List<Violation> configurationViolations,
                                    String duplicateOf) {
+        return validate(draft, source, configurationViolations, duplicateOf, null);
+    }
+
+    /**
+     * @param installedBase the findings of {@link ChangeOrders#check} for an order acting on existing
+     *                      products; null for an order that only adds
+     */
+    public static Outcome validate(OrderDraft draft, SourceQuote source, List<Violation> configurationViolations,
+                                   String duplicateOf, List<ValidationCheck> installedBase) {
         List<String> performed = new ArrayList<>();
         List<ValidationCheck> findings = new ArrayList<>();
         if (draft.fromQuote()) {
@@ -102,6 +112,10 @@ public final class OrderValidation {
         }
         performed.add(PRODUCT_ORDERABLE);
         configurationViolations.forEach(v -> findings.add(blocker(v.rule(), v.message(), v.target())));
+        if (installedBase != null) {
+            performed.add(ChangeOrders.INSTALLED_BASE);
+            findings.addAll(installedBase);
+        }
         performed.add(NO_DUPLICATE);
         if (duplicateOf != null) {
             findings.add(new ValidationCheck(DUPLICATE_ORDER, Severity.BLOCKER, "Order " + duplicateOf

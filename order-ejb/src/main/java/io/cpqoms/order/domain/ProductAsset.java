@@ -270,6 +270,38 @@ public class ProductAsset {
         return offeringId;
     }
 
+    public String offeringName() {
+        return offeringName;
+    }
+
+    public String productSpecificationId() {
+        return productSpecificationId;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Whether a line with this action may act on the product as it is now (seed 000 section 9). */
+    public boolean allows(io.cpqoms.catalog.api.LineAction action) {
+        switch (action) {
+            case MODIFY:
+            case NO_CHANGE:
+            case DELETE:
+                return status != ProductStatus.TERMINATED;
+            case SUSPEND:
+                return status == ProductStatus.ACTIVE;
+            case RESUME:
+                return status == ProductStatus.SUSPENDED;
+            default:
+                return false;
+        }
+    }
+
     public UUID createdByOrderLineId() {
         return createdByOrderLineId;
     }

@@ -2,6 +2,7 @@ package io.cpqoms.order.domain;
 
 import io.cpqoms.order.api.ProductStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,4 +25,10 @@ public interface ProductInventory {
 
     /** The ids of the children of these assets (bundle members), per parent, oldest first. */
     Map<UUID, List<UUID>> children(String tenantId, List<UUID> parentIds);
+
+    /** The tenant's products among these ids, by id; an id of none (or of another tenant's) is absent. */
+    Map<UUID, ProductAsset> products(String tenantId, Collection<UUID> productIds);
+
+    /** The product with its members that are not terminated, down the whole bundle tree. */
+    ChangeOrders.ProductTree tree(ProductAsset root);
 }

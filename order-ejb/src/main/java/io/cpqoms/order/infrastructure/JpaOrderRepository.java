@@ -8,6 +8,8 @@ import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.FalloutCase;
 import io.cpqoms.order.domain.FulfillmentItem;
 import io.cpqoms.order.domain.OrderRepository;
+import io.cpqoms.order.domain.ProductInventory;
+import io.cpqoms.order.api.OrderType;
 import io.cpqoms.order.domain.ValidationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ public class JpaOrderRepository implements OrderRepository {
 
     @Inject
     private OrderJournal journal;
+
+    @Inject
+    private ProductInventory inventory;
 
     @Override
     public Optional<UUID> claim(String tenantId, List<String> keys, UUID orderId, String fingerprint) {
@@ -82,6 +88,28 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
+    public Map<UUID, String> openOrdersActingOn(String tenantId, Collection<UUID> productIds) {
+        Map<UUID, String> open = new LinkedHashMap<>();
+        if (productIds.isEmpty()) {
+            return open;
+        }
+        // in one order, so that two captures locking overlapping products cannot deadlock
+        for (UUID productId : new java.util.TreeSet<>(productIds)) {
+            em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) locked")
+                    .setParameter(1, "product|" + productId).getSingleResult();
+        }
+        List<Object[]> rows = em.createQuery("select l.productId, o.orderNumber from OrderLine l join l.order o"
+                        + " where o.tenantId = :tenant and l.productId in :products and l.action <> :add"
+                        + " and o.status not in :closed", Object[].class)
+                .setParameter("tenant", tenantId).setParameter("products", List.copyOf(productIds))
+                .setParameter("add", io.cpqoms.catalog.api.LineAction.ADD)
+                .setParameter("closed", List.of(OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.FAILED))
+                .getResultList();
+        rows.forEach(r -> open.putIfAbsent((UUID) r[0], (String) r[1]));
+        return open;
+    }
+
+    @Override
     public boolean exists(String tenantId, UUID orderId) {
         return !em.createQuery("select o.id from CustomerOrder o where o.id = :id and o.tenantId = :tenant", UUID.class)
                 .setParameter("id", orderId).setParameter("tenant", tenantId).setMaxResults(1).getResultList().isEmpty();
@@ -93,6 +121,9 @@ public class JpaOrderRepository implements OrderRepository {
         order.loaded(items(em, orderId), em.createQuery("select f from FalloutCase f where f.orderId = :order"
                         + " order by f.openedAt, f.id", FalloutCase.class).setParameter("order", orderId).getResultList(),
                 latestValidation(em, orderId));
+        if (order.orderType() != OrderType.NEW) {
+            order.productsLoaded(inventory.products(tenantId, order.actedOnProducts()));
+        }
         return order;
     }
 

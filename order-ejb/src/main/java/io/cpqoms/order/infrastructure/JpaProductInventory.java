@@ -2,6 +2,7 @@ package io.cpqoms.order.infrastructure;
 
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.order.api.ProductStatus;
+import io.cpqoms.order.domain.ChangeOrders;
 import io.cpqoms.order.domain.ProductAsset;
 import io.cpqoms.order.domain.ProductInventory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +72,32 @@ public class JpaProductInventory implements ProductInventory {
             children.computeIfAbsent((UUID) row[0], k -> new java.util.ArrayList<>()).add((UUID) row[1]);
         }
         return children;
+    }
+
+    @Override
+    public Map<UUID, ProductAsset> products(String tenantId, Collection<UUID> productIds) {
+        Map<UUID, ProductAsset> found = new LinkedHashMap<>();
+        if (!productIds.isEmpty()) {
+            em.createQuery("select a from ProductAsset a where a.tenantId = :tenant and a.id in :ids", ProductAsset.class)
+                    .setParameter("tenant", tenantId).setParameter("ids", List.copyOf(productIds)).getResultList()
+                    .forEach(a -> found.put(a.id(), a));
+        }
+        return found;
+    }
+
+    @Override
+    public ChangeOrders.ProductTree tree(ProductAsset root) {
+        Map<UUID, List<ProductAsset>> children = new LinkedHashMap<>();
+        List<UUID> level = List.of(root.id());
+        while (!level.isEmpty()) {
+            List<ProductAsset> members = em.createQuery("select a from ProductAsset a where a.tenantId = :tenant"
+                            + " and a.parentId in :parents and a.status <> :terminated order by a.createdAt, a.id",
+                            ProductAsset.class)
+                    .setParameter("tenant", root.tenantId()).setParameter("parents", level)
+                    .setParameter("terminated", ProductStatus.TERMINATED).getResultList();
+            members.forEach(m -> children.computeIfAbsent(m.parentId(), p -> new java.util.ArrayList<>()).add(m));
+            level = members.stream().map(ProductAsset::id).toList();
+        }
+        return new ChangeOrders.ProductTree(root, children);
     }
 }

@@ -142,8 +142,11 @@ class DecompositionTest {
         assertEquals(List.of("DECOMMISSION", "STOP_BILLING"), plan.stream().map(PlannedItem::itemType).toList());
         assertTrue(plan.stream().allMatch(i -> i.action() == LineAction.DELETE));
         assertEquals(Set.of(plan.get(0).id()), plan.get(1).dependsOn());
-        assertEquals(List.of(), plan(withAction(root("1", DemoCatalog.FIBER), LineAction.DELETE)),
-                "the demo fiber declares no DELETE steps");
+        assertEquals(List.of("ACCESS_CIRCUIT_DEPROVISIONING", "IP_RELEASE", "ROUTER_RETURN", "BILLING_STOP"),
+                plan(withAction(root("1", DemoCatalog.FIBER), LineAction.DELETE)).stream().map(PlannedItem::itemType).toList(),
+                "the demo fiber's disconnect");
+        assertEquals(List.of(), plan(withAction(root("1", DemoCatalog.FIBER), LineAction.NO_CHANGE)),
+                "a product kept as it is needs no work");
     }
 
     @Test

@@ -72,10 +72,10 @@ class InstalledBaseTest {
         assertEquals("MONTH", view.productPrice().get(0).recurringChargePeriod());
 
         List<OrderEvent> kinds = events.stream().map(CustomerOrder.Recorded::event).toList();
-        int installed = indexOf(kinds, OrderEvent.ProductsInstalled.class);
+        int installed = indexOf(kinds, OrderEvent.InstalledBaseUpdated.class);
         int completed = indexOf(kinds, OrderEvent.Completed.class);
         assertTrue(installed >= 0 && installed < completed, "the assets come with the completion, before order.completed");
-        OrderEvent.ProductsInstalled products = (OrderEvent.ProductsInstalled) kinds.get(installed);
+        OrderEvent.InstalledBaseUpdated products = (OrderEvent.InstalledBaseUpdated) kinds.get(installed);
         assertEquals(3, products.productChanges().size());
         assertEquals("PRODUCT_INVENTORY_UPDATED", products.action());
         ProductAsset.Change fiberCreated = products.productChanges().get(1);

@@ -104,7 +104,7 @@ class OrderLifecycleScenarioTest {
 
         assertEquals(OrderStatus.COMPLETED, order.status());
         List<CustomerOrder.Recorded> last = order.takeEvents();
-        assertEquals(List.of(OrderEvent.ItemCompleted.class, OrderEvent.ProductsInstalled.class, OrderEvent.Completed.class),
+        assertEquals(List.of(OrderEvent.ItemCompleted.class, OrderEvent.InstalledBaseUpdated.class, OrderEvent.Completed.class),
                 types(last), "the completion puts the product into the installed base, then the order is complete");
         assertEquals(6, last.stream().map(CustomerOrder.Recorded::event).filter(OrderEvent.Completed.class::isInstance)
                 .map(OrderEvent.Completed.class::cast).findFirst().orElseThrow().fulfillmentItems());

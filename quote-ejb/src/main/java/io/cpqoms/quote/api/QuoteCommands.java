@@ -27,6 +27,14 @@ public interface QuoteCommands {
     QuoteView addItems(CommandContext context, UUID quoteId, List<ConfigurationRequest> items);
 
     /**
+     * Adds the change of a product of the customer's installed base (a change quote, seed 000 section
+     * 20): the items are computed from the product's tree as it is now, each MODIFY, NO_CHANGE or DELETE
+     * with the product it acts on, its version and its recurring price now; 422 when the base does not
+     * allow the change.
+     */
+    QuoteView addChange(CommandContext context, UUID quoteId, ProductChange change);
+
+    /**
      * Overrides the net amount of one charge of an item, with the caller as actor and a reason; audited.
      * A priced quote drops its snapshot and is a draft again; the next pricing applies the override.
      */

@@ -2,6 +2,8 @@ package io.cpqoms.quote.api;
 
 import io.cpqoms.catalog.api.PriceOverride;
 import jakarta.json.bind.annotation.JsonbCreator;
+import io.cpqoms.catalog.api.LineAction;
+import io.cpqoms.catalog.api.RecurringTotal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,9 @@ import java.util.UUID;
  * One line of a quote's line tree, as snapshot from the pinned catalog version: a bundle's children
  * point at their parent and carry dotted line numbers (1, 1.1, 1.2, ...). The manual price overrides
  * of its charges (one per price, with actor, reason and time) are applied when the quote is priced.
+ * An item of a change quote acts on a product of the installed base ({@code action} other than ADD,
+ * {@code productId}, the product's version it was computed from, and the recurring price the product has
+ * now: the change in charges is the priced line's recurring totals less these).
  */
 public record QuoteItemView(UUID id,
                             UUID parentItemId,
@@ -20,7 +25,11 @@ public record QuoteItemView(UUID id,
                             String productSpecificationId,
                             BigDecimal quantity,
                             Map<String, String> characteristics,
-                            List<PriceOverride> priceOverrides) {
+                            List<PriceOverride> priceOverrides,
+                            LineAction action,
+                            UUID productId,
+                            Long baselineVersion,
+                            List<RecurringTotal> previousRecurringTotals) {
 
     @JsonbCreator
     public QuoteItemView {
@@ -30,6 +39,6 @@ public record QuoteItemView(UUID id,
     public QuoteItemView(UUID id, UUID parentItemId, String lineNumber, String offeringId, String offeringName,
                          String productSpecificationId, BigDecimal quantity, Map<String, String> characteristics) {
         this(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId, quantity, characteristics,
-                List.of());
+                List.of(), LineAction.ADD, null, null, null);
     }
 }

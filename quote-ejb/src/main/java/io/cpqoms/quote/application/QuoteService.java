@@ -28,6 +28,9 @@ import io.cpqoms.quote.domain.QuoteApproval;
 import io.cpqoms.quote.domain.QuoteRevision;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.PriceOverrideRequest;
+import io.cpqoms.quote.api.ChangeLine;
+import io.cpqoms.quote.api.InstalledBaseChanges;
+import io.cpqoms.quote.api.ProductChange;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteStatus;
 import io.cpqoms.quote.api.QuoteView;
@@ -74,6 +77,9 @@ public class QuoteService implements QuoteCommands {
 
     @EJB
     private CatalogQueries catalog;
+
+    @EJB
+    private InstalledBaseChanges installedBase;
 
     @Override
     public QuoteView start(CommandContext context, NewQuote request) {
@@ -166,6 +172,23 @@ public class QuoteService implements QuoteCommands {
                 "firstLineNumber", added.get(0).lineNumber(), "lastTopLevelLineNumber",
                 added.stream().filter(QuoteItem::isTopLevel).reduce((a, b) -> b).map(QuoteItem::lineNumber).orElse(null),
                 "priceSnapshotDropped", wasPriced));
+        return quote.view();
+    }
+
+    @Override
+    public QuoteView addChange(CommandContext context, UUID quoteId, ProductChange change) {
+        Instant now = Instant.now();
+        Quote quote = quotes.get(context.tenantId(), quoteId);
+        quote.ensureEditable();
+        List<ChangeLine> lines = installedBase.changeLines(context, quote.customerId(), quote.accountId(),
+                quote.catalogVersionId(), change);
+        boolean wasPriced = quote.status() == QuoteStatus.PRICED;
+        List<QuoteItem> added = quote.addChange(lines, now);
+        quotes.store(quote);
+        QuoteItem top = added.get(0);
+        audit(context, now, "QUOTE_CHANGE_ADDED", quote, details("itemId", top.id(), "lineNumber", top.lineNumber(),
+                "productId", change.productId(), "actions", added.stream().map(i -> i.action().name()).toList(),
+                "itemsAdded", added.size(), "priceSnapshotDropped", wasPriced));
         return quote.view();
     }
 

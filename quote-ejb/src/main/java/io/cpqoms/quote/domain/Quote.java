@@ -1,5 +1,6 @@
 package io.cpqoms.quote.domain;
 
+import io.cpqoms.quote.api.ChangeLine;
 import io.cpqoms.catalog.api.ConfiguredProduct;
 import io.cpqoms.catalog.api.PriceOverride;
 import io.cpqoms.catalog.api.PriceSnapshot;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -306,6 +308,26 @@ public class Quote {
     }
 
     /**
+     * Adds the lines of a change computed from the installed base as the next top-level line with its
+     * tree (the product and its bundle's members, each MODIFY, NO_CHANGE or DELETE), like
+     * {@link #addItems} does for new products. Returns the added items in line order.
+     */
+    public List<QuoteItem> addChange(List<ChangeLine> lines, Instant now) {
+        ensureEditable();
+        String top = String.valueOf(items.stream().filter(QuoteItem::isTopLevel).count() + 1);
+        List<QuoteItem> added = new ArrayList<>();
+        Map<Integer, Integer> children = new java.util.HashMap<>();
+        for (ChangeLine line : lines) {
+            QuoteItem parent = line.parent() < 0 ? null : added.get(line.parent());
+            String number = parent == null ? top : parent.lineNumber() + "." + children.merge(line.parent(), 1, Integer::sum);
+            added.add(new QuoteItem(this, parent == null ? null : parent.id(), number, items.size() + added.size() + 1, line));
+        }
+        items.addAll(added);
+        dropPrice(now);
+        return added;
+    }
+
+    /**
      * Refuses an override request unless it names a price and a non-negative amount with at most
      * {@code currencyDecimals} decimals (when known) and gives a reason of at most
      * {@value #MAX_REASON_LENGTH} characters.
@@ -380,7 +402,7 @@ public class Quote {
     public List<PricingLine> linesToPrice() {
         ensurePriceable();
         List<PricingLine> lines = new ArrayList<>(items.size());
-        items.forEach(item -> lines.add(item.pricingLine()));
+        items.stream().filter(QuoteItem::priced).forEach(item -> lines.add(item.pricingLine()));
         return lines;
     }
 

@@ -2,7 +2,12 @@ package io.cpqoms.quote.domain;
 
 import io.cpqoms.catalog.api.ConfiguredProduct;
 import io.cpqoms.catalog.api.PriceOverride;
+import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.PricingLine;
+import io.cpqoms.catalog.api.RecurringTotal;
+import io.cpqoms.quote.api.ChangeLine;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
 import io.cpqoms.quote.api.QuoteItemView;
@@ -72,6 +77,22 @@ public class QuoteItem {
     @Column(name = "price_overrides")
     private String priceOverrides;
 
+    /** ADD, or what the item does to the installed-base product it names (a change quote). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private LineAction action;
+
+    @Column(name = "product_id", updatable = false)
+    private UUID productId;
+
+    @Column(name = "baseline_version", updatable = false)
+    private Long baselineVersion;
+
+    /** The recurring totals the product has, as a JSON array, for an item acting on one. */
+    @Convert(converter = JsonText.class)
+    @Column(name = "previous_recurring", updatable = false)
+    private String previousRecurring;
+
     /** The parsed columns, read once per loaded item: pricing and the view both need them. */
     @Transient
     private Map<String, String> characteristicValues;
@@ -93,6 +114,17 @@ public class QuoteItem {
         this.productSpecificationId = product.productSpecificationId();
         this.quantity = plain(product.quantity() == null ? BigDecimal.ONE : product.quantity());
         this.characteristics = Json.write(new TreeMap<>(product.characteristics()));
+        this.action = LineAction.ADD;
+    }
+
+    /** An item of a change: a product of the installed base and what is done to it. */
+    QuoteItem(Quote quote, UUID parentItemId, String lineNumber, int sortOrder, ChangeLine change) {
+        this(quote, parentItemId, lineNumber, sortOrder, new ConfiguredProduct(change.offeringId(), change.offeringName(),
+                change.productSpecificationId(), change.quantity(), change.characteristics(), List.of()));
+        this.action = change.action();
+        this.productId = change.productId();
+        this.baselineVersion = change.baselineVersion();
+        this.previousRecurring = Json.write(change.previousRecurring());
     }
 
     /**
@@ -101,12 +133,22 @@ public class QuoteItem {
      */
     PricingLine pricingLine() {
         return new PricingLine(id.toString(), offeringId, quantity(), parentItemId == null ? null : parentItemId.toString(),
-                characteristics(), overrides());
+                characteristics(), overrides(), action);
+    }
+
+    /** Whether the item is priced: not when it ends a product. */
+    boolean priced() {
+        return action != LineAction.DELETE;
+    }
+
+    public LineAction action() {
+        return action;
     }
 
     public QuoteItemView view() {
         return new QuoteItemView(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId,
-                quantity(), characteristics(), overrides());
+                quantity(), characteristics(), overrides(), action, productId, baselineVersion,
+                previousRecurring == null ? null : List.of(Json.read(previousRecurring, RecurringTotal[].class)));
     }
 
     /** Sets the override of one charge, replacing an earlier override of the same price; returns the earlier one. */

@@ -1,5 +1,7 @@
 package io.cpqoms.quote.domain;
 
+import io.cpqoms.quote.api.ChangeLine;
+import io.cpqoms.catalog.api.LineAction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -76,6 +78,40 @@ class QuoteTest {
 
     private static List<String> targets(DomainException e) {
         return e.violations().stream().map(Violation::target).toList();
+    }
+
+    // change quotes
+
+    @Test
+    void aChangeIsAddedAsTheNextLineTreeWithItsActionsProductsAndPricesNow() {
+        Quote quote = quote();
+        quote.addItem(product("po_fiber", 1), NOW);
+        UUID bundle = UUID.randomUUID();
+        UUID fiber = UUID.randomUUID();
+        UUID router = UUID.randomUUID();
+        List<RecurringTotal> monthly = List.of(new RecurringTotal(RecurringPeriod.MONTH, new BigDecimal("1080.00")));
+        quote.addChange(List.of(
+                new ChangeLine(-1, LineAction.NO_CHANGE, bundle, 1, "po_bundle", "Bundle", "ps_bundle", BigDecimal.ONE, Map.of(),
+                        List.of()),
+                new ChangeLine(0, LineAction.MODIFY, fiber, 1, "po_fiber", "Fiber", "ps_fiber", BigDecimal.ONE,
+                        Map.of("bandwidthMbps", "1000"), monthly),
+                new ChangeLine(0, LineAction.DELETE, router, 2, "po_router", "Router", "ps_router", BigDecimal.ONE, Map.of(),
+                        List.of())), NOW);
+
+        List<QuoteItemView> items = quote.view().items();
+        assertEquals(List.of("1", "2", "2.1", "2.2"), lineNumbers(quote));
+        assertEquals(List.of(LineAction.ADD, LineAction.NO_CHANGE, LineAction.MODIFY, LineAction.DELETE),
+                items.stream().map(QuoteItemView::action).toList());
+        assertEquals(items.get(1).id(), items.get(2).parentItemId());
+        assertEquals(fiber, items.get(2).productId());
+        assertEquals(1L, items.get(2).baselineVersion());
+        assertEquals(monthly, items.get(2).previousRecurringTotals());
+        assertNull(items.get(0).productId(), "a new product names none");
+
+        List<PricingLine> priced = quote.linesToPrice();
+        assertEquals(3, priced.size(), "the removed router is not priced");
+        assertEquals(List.of(true, false, false), priced.stream().map(PricingLine::chargesOneTime).toList(),
+                "only the new product pays its one-time charges");
     }
 
     // starting

@@ -8,6 +8,7 @@ import io.cpqoms.quote.api.QuoteCancellationRequest;
 import io.cpqoms.quote.api.NewQuote;
 import io.cpqoms.quote.api.NewQuoteItems;
 import io.cpqoms.quote.api.PriceOverrideRequest;
+import io.cpqoms.quote.api.ProductChange;
 import io.cpqoms.quote.api.QuoteCommands;
 import io.cpqoms.quote.api.QuoteQueries;
 import io.cpqoms.quote.api.QuoteDocument;
@@ -256,6 +257,27 @@ public class QuotesResource {
     @APIResponse(responseCode = "422", description = "Items do not fit the catalog; none was added", content = @Content(mediaType = PROBLEM))
     public QuoteView addItems(@PathParam("id") String id, @BatchBody NewQuoteItems body) {
         return commands.addItems(caller.command(), Parameters.uuid("id", id), body.items());
+    }
+
+    @POST
+    @Path("{id}/change-items")
+    @RolesAllowed(Roles.SALES)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addQuoteChange", summary = "Add the change of a product of the customer's installed base (a change quote)",
+            description = "Body {productId, action?, characteristics?, quantity?}: MODIFY (default; the values to change, merged "
+                    + "over the product's), DELETE or NO_CHANGE. The items are computed from the product's bundle tree as it is "
+                    + "now: the members that change are MODIFY, the others NO_CHANGE, a DELETE takes every member. Each item "
+                    + "names its product, the product's version and its recurring price now; items acting on a product are "
+                    + "priced without one-time charges, DELETE items not at all. A priced quote loses its price snapshot.")
+    @APIResponse(responseCode = "200", description = "The quote with the change's items",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(responseCode = "404", description = "No such quote (QUOTE_NOT_FOUND)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The quote is accepted (QUOTE_NOT_EDITABLE)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "The installed base does not allow the change (PRODUCT_NOT_FOUND, "
+            + "PRODUCT_NOT_IN_ACCOUNT, PRODUCT_STATE_FORBIDS_ACTION, CONFLICTING_ACTIVE_ORDER, CHANGE_HAS_NO_EFFECT, "
+            + "LINE_ACTION_NOT_ALLOWED, a catalog rule)", content = @Content(mediaType = PROBLEM))
+    public QuoteView addChange(@PathParam("id") String id, ProductChange body) {
+        return commands.addChange(caller.command(), Parameters.uuid("id", id), body);
     }
 
     @POST
