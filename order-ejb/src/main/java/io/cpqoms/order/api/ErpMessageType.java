@@ -18,7 +18,8 @@ public enum ErpMessageType {
     BILLING_REJECTION("billing-rejection.v1", ErpBillingRejection.class,
             "The billing system refused a billing trigger; a billing fallout case is opened for it."),
     ORDER_REQUEST("order-request.v1", ErpOrderRequest.class,
-            "An order placed in ERP, captured as a direct order (order type NEW, lines ADD) under its idempotency key.");
+            "An order placed in ERP, captured as a direct order (a new order, or a change of the customer's installed"
+                    + " base, as POST /api/orders takes it) under its idempotency key.");
 
     private final String type;
     private final Class<? extends Record> body;
