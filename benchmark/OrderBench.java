@@ -1,4 +1,5 @@
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,18 +50,22 @@ public class OrderBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
+            String[] db = args.length >= 8 ? new String[] {args[5], args[6], args[7]} : null;
             if (quotes > 0) {
-                run(pool, quotes, clients, bundles, run);
+                run(pool, quotes, clients, bundles, run, db);
             }
-            if (args.length >= 8) {
-                cost(pool, args[5], args[6], args[7], bundles, run);
+            if (db != null) {
+                cost(pool, db[0], db[1], db[2], bundles, run);
+            }
+            if (result != null) {
+                System.out.println(result);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    static void run(ExecutorService pool, int quotes, int clients, int bundles, String run) throws Exception {
+    static void run(ExecutorService pool, int quotes, int clients, int bundles, String run, String[] db) throws Exception {
 
         long p0 = System.nanoTime();
         List<Callable<String>> prepare = new ArrayList<>();
@@ -74,6 +79,10 @@ public class OrderBench {
         long p1 = System.nanoTime();
         System.out.printf(Locale.ROOT, "prepared %d accepted quotes (%d lines each) in %.1f s%n", quotes, LINES_PER_BUNDLE * bundles,
                 (p1 - p0) / 1e9);
+        // one more order of the same shape, outside the figures: the template of the limit's rows
+        send("acme-sales", "POST", "/api/orders/from-quote", acceptedQuote("bench-" + run + "-template", bundles), 201);
+        double ceiling = db == null ? Double.NaN : ceiling(db, clients, LINES_PER_BUNDLE * bundles);
+        double noop = noop(pool, clients);
 
         List<Callable<String>> convert = new ArrayList<>();
         for (String body : conversions) {
@@ -114,6 +123,52 @@ public class OrderBench {
                 quotes, (done - c0) / 1e9, quotes * (double) ITEMS_PER_BUNDLE * bundles / ((done - c0) / 1e9));
         System.out.printf(Locale.ROOT, "capture-to-completed latency: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+        double captureLines = quotes * (double) LINES_PER_BUNDLE * bundles / seconds;
+        double e2eLines = quotes * (double) LINES_PER_BUNDLE * bundles / ((done - c0) / 1e9);
+        result = String.format(Locale.ROOT, "RESULT capture_lines_per_s=%.0f ceiling_lines_per_s=%.0f ratio=%.3f"
+                + " e2e_lines_per_s=%.0f p50_ms=%.0f p99_ms=%.0f noop_requests_per_s=%.0f", captureLines, ceiling,
+                captureLines / ceiling, e2eLines, pct(latencies, 50), pct(latencies, 99), noop);
+    }
+
+    /** The machine-readable summary, printed last. */
+    static String result;
+
+    /** The same write set as a capture, straight into PostgreSQL from as many clients (CaptureCeiling.java). */
+    static double ceiling(String[] db, int clients, int lines) throws Exception {
+        Path source = Path.of(System.getProperty("bench.dir", "benchmark"), "CaptureCeiling.java").toAbsolutePath();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), source.toString(), db[0], db[1], db[2], String.valueOf(clients), "20",
+                String.valueOf(lines)).redirectErrorStream(true).start();
+        double ceiling = Double.NaN;
+        try (java.io.BufferedReader out = process.inputReader()) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println(line);
+                Matcher m = Pattern.compile("CEILING .*lines_per_s=([0-9.]+)").matcher(line);
+                if (m.find()) {
+                    ceiling = Double.parseDouble(m.group(1));
+                }
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the limit program failed");
+        }
+        return ceiling;
+    }
+
+    /** What the server answers when the work is nothing: an authenticated read of an offering held in memory. */
+    static double noop(ExecutorService pool, int clients) throws Exception {
+        String path = "/api/catalog/offerings/po_enterprise_fiber";
+        send("acme-sales", "GET", path, null, 200);
+        int requests = 4_000;
+        List<Callable<String>> reads = new ArrayList<>();
+        for (int r = 0; r < requests; r++) {
+            reads.add(() -> send("acme-sales", "GET", path, null, 200));
+        }
+        long t0 = System.nanoTime();
+        all(pool, reads);
+        double rate = requests / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "authenticated no-op (GET %s) from %d clients: %.0f requests/s%n", path, clients, rate);
+        return rate;
     }
 
     static final int COST_ORDERS = 50;

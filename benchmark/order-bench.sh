@@ -2,7 +2,10 @@
 # Order capture and fulfillment benchmark against the product started by `server-config/bin/cpq run`
 # (loopback only, bounded). Prepares QUOTES accepted quotes, converts them from CLIENTS concurrent
 # clients and waits for every order to complete; the simulated systems answer without latency unless
-# cpq.simulator.latency-ms is set on the server.
+# cpq.simulator.latency-ms is set on the server. Before the product it measures the limit (CaptureCeiling.java:
+# the same rows as one capture, straight into PostgreSQL from as many clients) and the rate of an
+# authenticated no-op request; the last line is machine-readable:
+#   RESULT capture_lines_per_s=... ceiling_lines_per_s=... ratio=... e2e_lines_per_s=... p50_ms=... p99_ms=... noop_requests_per_s=...
 #   benchmark/order-bench.sh [QUOTES=200] [CLIENTS=8] [BUNDLES_PER_QUOTE=1]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,5 +17,5 @@ DB=()
 if [ -n "$DRIVER" ] && [ -f "$WORK/state/db-port" ]; then
     DB=("jdbc:postgresql://127.0.0.1:$(cat "$WORK/state/db-port")/cpq" cpq "$(cat "$WORK/secrets/db-password")")
 fi
-exec java ${DRIVER:+-cp "$DRIVER"} "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" \
+exec java ${DRIVER:+-cp "$DRIVER"} -Dbench.dir="$ROOT/benchmark" "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" \
     "$(cat "$WORK/secrets/demo-password")" "${1:-200}" "${2:-8}" "${3:-1}" "${DB[@]}"

@@ -39,6 +39,8 @@ class AuthorizationIT {
             Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE);
     private static final Set<String> PLAN_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.BREAK_GLASS);
     private static final Set<String> AUDIT_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.AUDITOR);
+    private static final Set<String> BILLING_READERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR,
+            Roles.CUSTOMER_SERVICE, Roles.AUDITOR);
     private static final Set<String> WORKER = Set.of(Roles.FULFILLMENT_WORKER);
     private static final Set<String> FALLOUT_WORKERS = Set.of(Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR);
     private static final Set<String> SUPERVISOR = Set.of(Roles.OPERATIONS_SUPERVISOR);
@@ -89,6 +91,7 @@ class AuthorizationIT {
             new Rule("GET", "/orders/{id}/timeline", AUDIT_READERS),
             new Rule("GET", "/orders/{id}/milestones", ORDER_READERS),
             new Rule("GET", "/orders/{id}/events", AUDIT_READERS),
+            new Rule("GET", "/orders/{id}/billing-triggers", BILLING_READERS),
             new Rule("GET", "/orders/{id}/fallout-cases", FALLOUT_WORKERS),
             new Rule("GET", "/fallout-cases", FALLOUT_WORKERS),
             new Rule("GET", "/fallout-cases/{caseId}", FALLOUT_WORKERS),

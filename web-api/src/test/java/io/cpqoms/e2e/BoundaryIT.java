@@ -165,8 +165,8 @@ class BoundaryIT {
         JsonObject violation = refused.getJsonArray("violations").getJsonObject(0);
         assertEquals("action", violation.getString("target"));
         assertEquals("VALUE_NOT_ALLOWED", violation.getString("rule"));
-        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE"),
-                violation.getJsonArray("allowedValues").getValuesAs(jakarta.json.JsonString.class)
+        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE",
+                "RESEND_BILLING_TRIGGER"), violation.getJsonArray("allowedValues").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertFalse(refused.getString("detail").contains("io.cpqoms"), "no class names: " + refused.getString("detail"));
     }

@@ -144,8 +144,8 @@ class JsonBodyTest {
         Violation violation = e.violations().get(0);
         assertEquals("action", violation.target());
         assertEquals(JsonBody.VALUE_NOT_ALLOWED, violation.rule());
-        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE"),
-                violation.allowedValues());
+        assertEquals(List.of("RETRY_ITEM", "SKIP_ITEM", "CORRECT_ORDER_DATA", "REQUEST_CUSTOMER_INFO", "CANCEL_ORDER", "MARK_RESOLVED", "ESCALATE",
+                "RESEND_BILLING_TRIGGER"), violation.allowedValues());
         assertEquals(List.of("lines[0].action:" + JsonBody.VALUE_NOT_ALLOWED), rules(refused(
                 "{\"customerId\":\"c\",\"lines\":[{\"action\":\"REPLACE\",\"offeringId\":\"po\"}]}", DirectOrder.class)));
     }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A fallout case as operations see it (seed 000, section 17). {@code dueAt} is until when the case
+ * A fallout case as operations see it (seed 000, section 17): of a fulfillment item, of a billing
+ * trigger ({@code billingTriggerId}, /orders/{id}/billing-triggers) or of the whole order. {@code dueAt} is until when the case
  * waits for the customer or the escalation desk (it escalates when that passes), {@code customerRequest}
  * what the customer was asked while the case waits for the answer, {@code allowedActions} the
  * resolution actions the case takes now, {@code orderJeopardy} whether its order is in jeopardy (in the
@@ -15,6 +16,7 @@ public record FalloutCaseView(UUID id,
                               UUID orderId,
                               UUID orderLineId,
                               UUID fulfillmentItemId,
+                              UUID billingTriggerId,
                               FalloutCaseStatus status,
                               FalloutSeverity severity,
                               String reasonCode,

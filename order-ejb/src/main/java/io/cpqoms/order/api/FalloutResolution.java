@@ -20,9 +20,13 @@ import java.util.Map;
  *   <li>REQUEST_CUSTOMER_INFO asks the customer (the note says what); the case waits for the customer,
  *       and escalates when the answer is not in by its due time.</li>
  *   <li>CANCEL_ORDER cancels the order (with compensation), the note being the reason.</li>
- *   <li>MARK_RESOLVED closes a case whose cause was dealt with otherwise (its item is no longer failed).</li>
+ *   <li>MARK_RESOLVED closes a case whose cause was dealt with otherwise (its item is no longer failed; for a
+ *       billing case, the note says how billing was settled outside the product).</li>
  *   <li>ESCALATE raises the case's severity and gives it to the escalation desk, which must take it up
  *       before the escalation's due time, or it escalates again.</li>
+ *   <li>RESEND_BILLING_TRIGGER sends a billing case's trigger again, unchanged, as a new attempt, once the
+ *       cause of the rejection was corrected in billing (the note says what was corrected), or when
+ *       billing did not answer.</li>
  * </ul>
  * Every action but RETRY_ITEM needs a note.
  */
@@ -32,7 +36,8 @@ public record FalloutResolution(@NotNull Action action,
                                 Map<@NotBlank @Size(max = Limits.CATALOG_ID) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]*") String,
                                         @NotNull @Size(max = Limits.REFERENCE) String> corrections) {
 
-    public enum Action { RETRY_ITEM, SKIP_ITEM, CORRECT_ORDER_DATA, REQUEST_CUSTOMER_INFO, CANCEL_ORDER, MARK_RESOLVED, ESCALATE }
+    public enum Action { RETRY_ITEM, SKIP_ITEM, CORRECT_ORDER_DATA, REQUEST_CUSTOMER_INFO, CANCEL_ORDER, MARK_RESOLVED, ESCALATE,
+        RESEND_BILLING_TRIGGER }
 
     public FalloutResolution {
         corrections = corrections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(corrections));

@@ -3,12 +3,15 @@ package io.cpqoms.order.api;
 import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.LinePrice;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * One commercial order line: what the customer bought, with its accepted configuration and price, and
- * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}).
+ * the installed-base product it creates (ADD) or acts on ({@code productId}, {@code /inventory/products}),
+ * and when it took effect ({@code effectiveAt}: its items on the billing system done; the effective date
+ * of its billing triggers and of its product's start or end).
  */
 public record OrderLineView(UUID id,
                             UUID parentLineId,
@@ -23,5 +26,6 @@ public record OrderLineView(UUID id,
                             String productSpecificationId,
                             BigDecimal quantity,
                             Map<String, String> characteristics,
-                            LinePrice price) {
+                            LinePrice price,
+                            Instant effectiveAt) {
 }

@@ -31,6 +31,9 @@ public interface OrderQueries {
     /** The order's fallout cases, open and closed, oldest first. */
     List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId);
 
+    /** The order's billing triggers (seed 002 section 17) with billing's answers, oldest first. */
+    List<BillingTriggerView> billingTriggers(CommandContext context, UUID orderId);
+
     /** One fallout case, with the actions it takes now. */
     FalloutCaseView falloutCase(CommandContext context, UUID caseId);
 

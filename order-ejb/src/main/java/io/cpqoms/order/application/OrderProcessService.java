@@ -41,6 +41,9 @@ public class OrderProcessService {
         } else if (due instanceof OrderTimer.FalloutCaseDue caseDue) {
             order.falloutCaseDue(caseDue.falloutCaseId(), caseDue.dueAt(), OrderSettings.falloutDeadlines(), Instant.now());
             causation = "fallout-case:" + caseDue.falloutCaseId();
+        } else if (due instanceof OrderTimer.BillingAcknowledgementDue billingDue) {
+            order.billingAcknowledgementDue(billingDue.billingTriggerId(), billingDue.dueAt(), Instant.now());
+            causation = "billing-trigger:" + billingDue.billingTriggerId();
         }
         orders.save(order, context, causation);
     }

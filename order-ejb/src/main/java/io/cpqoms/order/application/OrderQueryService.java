@@ -2,6 +2,7 @@ package io.cpqoms.order.application;
 
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.order.api.BillingTriggerView;
 import io.cpqoms.order.api.CustomerOrderSummary;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FulfillmentItemView;
@@ -159,6 +160,11 @@ public class OrderQueryService implements OrderQueries {
     @Override
     public List<FalloutCaseView> falloutCases(CommandContext context, UUID orderId) {
         return orders.falloutCases(context.tenantId(), orderId);
+    }
+
+    @Override
+    public List<BillingTriggerView> billingTriggers(CommandContext context, UUID orderId) {
+        return orders.billingTriggers(context.tenantId(), orderId);
     }
 
     @Override

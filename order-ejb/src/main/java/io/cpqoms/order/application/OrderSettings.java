@@ -1,5 +1,6 @@
 package io.cpqoms.order.application;
 
+import io.cpqoms.order.domain.BillingPolicy;
 import io.cpqoms.order.domain.FalloutDeadlines;
 import io.cpqoms.order.domain.RetryBackoff;
 import io.cpqoms.order.domain.SlaPolicy;
@@ -19,12 +20,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>{@code cpq.fallout.customer-wait-ms} (3 days): how long a case waits for the customer's answer;</li>
  *   <li>{@code cpq.fallout.escalation-response-ms} (4 hours): how long the escalation desk has to take a
  *       case up before it escalates again;</li>
+ *   <li>{@code cpq.billing.acknowledgement-timeout-ms} (1 day): how long the billing system has to answer a
+ *       billing trigger before a billing fallout case opens;</li>
  *   <li>{@code cpq.sla.time-scale} (1): multiplies the catalog's expected durations (a demo stack makes
  *       hours seconds), and {@code cpq.sla.warning-ratio} (0.8): how much of the committed span passes
  *       before the completion warning.</li>
  * </ul>
  */
-final class OrderSettings {
+public final class OrderSettings {
 
     private OrderSettings() {
     }
@@ -46,6 +49,10 @@ final class OrderSettings {
     static SlaPolicy sla() {
         return new SlaPolicy(config().getOptionalValue("cpq.sla.time-scale", Double.class).orElse(1.0),
                 config().getOptionalValue("cpq.sla.warning-ratio", Double.class).orElse(0.8));
+    }
+
+    public static BillingPolicy billing() {
+        return new BillingPolicy(millis("cpq.billing.acknowledgement-timeout-ms", BillingPolicy.DEFAULT.acknowledgementTimeout().toMillis()));
     }
 
     private static Duration millis(String key, long defaultMillis) {

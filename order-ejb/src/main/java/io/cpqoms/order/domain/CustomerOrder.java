@@ -16,6 +16,9 @@ import io.cpqoms.catalog.api.RecurringTotal;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
 import io.cpqoms.kernel.JsonText;
+import io.cpqoms.order.api.BillingIntegrationEvent;
+import io.cpqoms.order.api.BillingTriggerKind;
+import io.cpqoms.order.api.BillingTriggerStatus;
 import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CustomerOrderStatus;
 import io.cpqoms.order.api.CustomerOrderSummary;
@@ -54,10 +57,11 @@ import java.util.UUID;
 
 /**
  * The order aggregate (seed 000, sections 3-19): the root of the header, the commercial line tree,
- * the fulfillment plan's items, the fallout cases and the latest validation result, kept consistent
- * together. Every rule of the order's life is here: each command checks the state, changes it along
- * {@link Lifecycles}, moves the fulfillment forward (dispatch what is ready, complete once, compensate
- * in reverse order when cancelling) and records what happened as typed {@link OrderEvent}s, which the
+ * the fulfillment plan's items, the fallout cases, the billing triggers (seed 002 section 17) and the
+ * latest validation result, kept consistent together. Every rule of the order's life is here: each
+ * command checks the state, changes it along {@link Lifecycles}, moves the fulfillment forward
+ * (dispatch what is ready, bill each line once it is complete, complete the order once, compensate in
+ * reverse order when cancelling) and records what happened as typed {@link OrderEvent}s, which the
  * repository hands to the order journal when it saves. The source quote evidence is fixed at capture;
  * every change bumps the entity version (optimistic locking). Commands on one order run one at a time:
  * the repository loads it locked.
@@ -168,7 +172,12 @@ public class CustomerOrder {
     private List<FalloutCase> falloutCases = new ArrayList<>();
     @Transient
     private ValidationResult validation;
-    /** Items, cases and results this command created, for the repository to store. */
+    @Transient
+    private List<BillingTrigger> billingTriggers = new ArrayList<>();
+    /** How long billing has to answer a trigger: the stack's setting, given by the repository when it loads the order. */
+    @Transient
+    private BillingPolicy billing = BillingPolicy.DEFAULT;
+    /** Items, cases, results, billing triggers and products this command created, for the repository to store. */
     @Transient
     private List<Object> created = new ArrayList<>();
     @Transient
@@ -706,6 +715,12 @@ public class CustomerOrder {
                 }
                 resolve(fallout, caller.actor(), FalloutCase.MARKED_RESOLVED, note, now);
             }
+            case RESEND_BILLING_TRIGGER -> {
+                BillingTrigger trigger = billingTrigger(fallout.billingTriggerId());
+                BillingIntegrationEvent.TriggerResent sent = trigger.resend(billing.acknowledgementTimeout(), now);
+                record(new OrderEvent.BillingTriggerResent(trigger, sent, trigger.acknowledgementDueAt(), fallout.id(), note));
+                resolve(fallout, caller.actor(), FalloutCase.BILLING_TRIGGER_RESENT, note, now);
+            }
             case CANCEL_ORDER -> {
                 resolve(fallout, caller.actor(), FalloutCase.ORDER_CANCELLED, note, now);
                 requestCancellation(caller.actor(), new CancellationRequest(note, CancellationRequest.Initiator.INTERNAL), now);
@@ -736,6 +751,9 @@ public class CustomerOrder {
 
     /** Whether what opened the case is still so: its item still failed, or the order still without a plan. */
     private boolean causeStands(FalloutCase fallout) {
+        if (fallout.billingTriggerId() != null) {
+            return false; // billing settled outside the product: the note says how
+        }
         if (fallout.fulfillmentItemId() == null) {
             return items.isEmpty() && (status == OrderStatus.FALLOUT || awaitsPlan());
         }
@@ -783,6 +801,142 @@ public class CustomerOrder {
     private void resolve(FalloutCase fallout, String actor, String resolutionCode, String note, Instant now) {
         fallout.resolve(actor, resolutionCode, note, now);
         record(new OrderEvent.FalloutResolved(fallout.id(), resolutionCode, note));
+    }
+
+    // ---- billing (seed 002 section 17, docs/billing.md) -------------------------------------------
+
+    /**
+     * The billing condition (seed 002 section 17: nothing is billed before it holds): a line takes
+     * effect, once, in the command that finishes its items on the billing system (all its items for a
+     * line without one, its children for a bundle line without items of its own), and billing is told in
+     * that command, one trigger per billable effect ({@link BillingTrigger#forLine}). The order's own
+     * completion does not wait for billing's answers.
+     */
+    private void takeEffect(FulfillmentPlan plan, Instant now) {
+        Map<UUID, List<FulfillmentItem>> billingItems = plan.billingItemsByLine();
+        for (OrderLine line : lines) {
+            List<FulfillmentItem> its = billingItems.get(line.id());
+            if (line.effectiveAt() == null && (its == null ? line.status() == OrderLine.Status.COMPLETED
+                    : its.stream().allMatch(FulfillmentItem::done))) {
+                line.tookEffect(now);
+                BillingTrigger.forLine(this, line, products.get(line.productId()), billing.acknowledgementTimeout(), now)
+                        .forEach(this::send);
+            }
+        }
+    }
+
+    /**
+     * The order was cancelled after some of its lines were billed (their work since compensated): each
+     * subscription a line started, and billing did not refuse, is stopped from the day of the
+     * cancellation. A one-time charge is not taken back by a trigger: crediting it is billing's call.
+     */
+    private void stopStartedSubscriptions(Instant now) {
+        for (BillingTrigger start : List.copyOf(billingTriggers)) {
+            if (start.kind() == BillingTriggerKind.START_SUBSCRIPTION && start.status() != BillingTriggerStatus.REJECTED) {
+                send(start.stopping(this, billing.acknowledgementTimeout(), now));
+            }
+        }
+    }
+
+    /** Sends a new trigger, unless its line has one of that kind already (one per line and kind). */
+    private void send(BillingTrigger trigger) {
+        if (billingTriggers.stream().anyMatch(t -> t.orderLineId().equals(trigger.orderLineId()) && t.kind() == trigger.kind())) {
+            return;
+        }
+        billingTriggers.add(trigger);
+        created.add(trigger);
+        record(new OrderEvent.BillingTriggerCreated(trigger, trigger.created(), trigger.acknowledgementDueAt()));
+    }
+
+    /**
+     * The billing system accepted a trigger (whatever the order's status: a completed order still
+     * takes billing's answers). The same acknowledgement again changes nothing; one contradicting the
+     * recorded answer is 409. A case open because the trigger was not answered closes.
+     */
+    public BillingTrigger acknowledgeBilling(UUID triggerId, String billingReference, String actor, Instant now) {
+        if (billingReference == null || billingReference.isBlank()) {
+            throw DomainException.invalidInput(BillingTrigger.INVALID_BILLING_ANSWER,
+                    "An acknowledgement carries the billing system's reference.");
+        }
+        BillingTrigger trigger = billingTrigger(triggerId);
+        if (!trigger.acknowledge(billingReference.strip(), now)) {
+            return trigger;
+        }
+        updatedAt = now;
+        record(new OrderEvent.BillingTriggerAcknowledged(trigger, new BillingIntegrationEvent.TriggerAcknowledged(
+                trigger.id(), trigger.kind(), id, trigger.orderLineId(), trigger.productId(), trigger.billingReference(), now)));
+        answered(trigger, actor, now);
+        return trigger;
+    }
+
+    /**
+     * The billing system refused a trigger: REJECTED, and a billing fallout case opens for billing
+     * operations (HIGH), whose RESEND_BILLING_TRIGGER sends it again once corrected. The order's status
+     * is not touched. The same rejection again changes nothing; a contradicting answer is 409.
+     */
+    public BillingTrigger rejectBilling(UUID triggerId, String code, String reason, String actor, Instant now) {
+        if (code == null || code.isBlank()) {
+            throw DomainException.invalidInput(BillingTrigger.INVALID_BILLING_ANSWER, "A rejection carries billing's error code.");
+        }
+        BillingTrigger trigger = billingTrigger(triggerId);
+        String strippedReason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (!trigger.reject(code.strip(), strippedReason, now)) {
+            return trigger;
+        }
+        updatedAt = now;
+        answered(trigger, actor, now);
+        FalloutCase fallout = FalloutCase.forBillingTrigger(trigger, FalloutCase.BILLING_REJECTED, "Billing refused "
+                + trigger.kind() + " for line " + line(trigger.orderLineId()).lineNumber() + ": " + trigger.rejectionCode()
+                + (strippedReason == null ? "" : " (" + strippedReason + ")"), now);
+        record(new OrderEvent.BillingTriggerRejected(trigger, new BillingIntegrationEvent.TriggerRejected(
+                trigger.id(), trigger.kind(), id, trigger.orderLineId(), trigger.productId(), trigger.rejectionCode(),
+                trigger.rejectionReason(), fallout.id(), now)));
+        open(fallout);
+        return trigger;
+    }
+
+    /**
+     * A trigger's acknowledgement was due: if it still waits on the attempt that set the timer, the
+     * wait is recorded and a billing fallout case opens (MEDIUM), once. A late answer is still taken.
+     */
+    public void billingAcknowledgementDue(UUID triggerId, Instant due, Instant now) {
+        BillingTrigger trigger = billingTriggers.stream().filter(t -> t.id().equals(triggerId)).findFirst().orElse(null);
+        if (trigger == null || !trigger.unansweredAt(due) || openCase(trigger) != null) {
+            return;
+        }
+        updatedAt = now;
+        record(new OrderEvent.BillingTriggerOverdue(trigger.id(), trigger.kind(), trigger.attempt(), due));
+        open(FalloutCase.forBillingTrigger(trigger, FalloutCase.BILLING_UNACKNOWLEDGED, "Billing did not answer "
+                + trigger.kind() + " for line " + line(trigger.orderLineId()).lineNumber() + " (attempt " + trigger.attempt()
+                + ") by " + due, now));
+    }
+
+    /** Billing answered: a case open because it had not closes by itself. */
+    private void answered(BillingTrigger trigger, String actor, Instant now) {
+        FalloutCase waiting = openCase(trigger);
+        if (waiting != null && FalloutCase.BILLING_UNACKNOWLEDGED.equals(waiting.reasonCode())) {
+            resolve(waiting, actor, FalloutCase.BILLING_ANSWERED, "billing answered: " + trigger.status(), now);
+        }
+    }
+
+    private FalloutCase openCase(BillingTrigger trigger) {
+        return falloutCases.stream().filter(f -> f.isOpen() && trigger.id().equals(f.billingTriggerId())).findFirst()
+                .orElse(null);
+    }
+
+    /** The trigger of this order, or 404. */
+    public BillingTrigger billingTrigger(UUID triggerId) {
+        return billingTriggers.stream().filter(t -> t.id().equals(triggerId)).findFirst().orElseThrow(() ->
+                DomainException.notFound(BillingTrigger.BILLING_TRIGGER_NOT_FOUND, "Billing trigger " + triggerId + " does not exist."));
+    }
+
+    public List<BillingTrigger> billingTriggers() {
+        return List.copyOf(billingTriggers);
+    }
+
+    /** The stack's billing settings, given by whoever loads the order. */
+    public void billingPolicy(BillingPolicy policy) {
+        billing = policy;
     }
 
     // ---- cancellation -----------------------------------------------------------------------------
@@ -850,7 +1004,8 @@ public class CustomerOrder {
             }
         }
         summariseFulfillment(plan.lineSummaries(), now);
-        if (status == OrderStatus.IN_PROGRESS || status == OrderStatus.FALLOUT) {
+        if (inFulfillment()) {
+            takeEffect(plan, now);
             plan.milestonesReached().forEach(m -> reach(OrderMilestone.valueOf(m), now));
         }
         if (status == OrderStatus.IN_PROGRESS && plan.allCompleted()) {
@@ -869,6 +1024,7 @@ public class CustomerOrder {
                     record(new OrderEvent.FalloutCancelled(fallout.id(), FalloutCase.ORDER_CANCELLED));
                 }
             }
+            stopStartedSubscriptions(now);
             record(new OrderEvent.Cancelled(items.stream().filter(i -> i.status() == FulfillmentItemStatus.COMPENSATED).count()));
             clearJeopardy("CANCELLED");
         }
@@ -945,12 +1101,18 @@ public class CustomerOrder {
 
     // ---- for the repository -----------------------------------------------------------------------
 
-    /** Attaches what the repository loaded with the order: its items in plan order, its cases and its latest validation. */
-    public void loaded(List<FulfillmentItem> planItems, List<FalloutCase> cases, ValidationResult latestValidation) {
+    /**
+     * Attaches what the repository loaded with the order: its items in plan order, its cases, its
+     * latest validation and its billing triggers.
+     */
+    public void loaded(List<FulfillmentItem> planItems, List<FalloutCase> cases, ValidationResult latestValidation,
+                       List<BillingTrigger> triggers) {
         items = new ArrayList<>(planItems);
         items.sort(Comparator.comparingInt(FulfillmentItem::sequence));
         falloutCases = new ArrayList<>(cases);
         validation = latestValidation;
+        billingTriggers = new ArrayList<>(triggers);
+        billingTriggers.forEach(t -> t.attach(this));
     }
 
     /** The installed-base products the order's lines act on, loaded with it (an order that only adds has none). */

@@ -36,6 +36,8 @@ public class FalloutCase {
     /** The work group an escalated case goes to: the supervisors' desk. */
     public static final String ESCALATION_DESK = "escalation-desk";
     public static final String FALLOUT_ACTION_NOT_ALLOWED = "FALLOUT_ACTION_NOT_ALLOWED";
+    /** The work group of billing fallout: triggers the billing system refused or did not answer. */
+    public static final String BILLING_OPERATIONS = "billing-operations";
 
     /** Why an order fell out. */
     public static final String ITEM_FAILED = "FULFILLMENT_ITEM_FAILED";
@@ -43,6 +45,10 @@ public class FalloutCase {
     public static final String DECOMPOSITION_FAILED = "DECOMPOSITION_FAILED";
     /** The responsible system could not read the request: a defect on the product's side. */
     public static final String REQUEST_INVALID = "FULFILLMENT_REQUEST_INVALID";
+    /** The billing system refused a billing trigger. */
+    public static final String BILLING_REJECTED = "BILLING_REJECTED";
+    /** The billing system did not answer a billing trigger in time. */
+    public static final String BILLING_UNACKNOWLEDGED = "BILLING_UNACKNOWLEDGED";
 
     /** How a case was closed. */
     public static final String RETRIED = "RETRIED";
@@ -51,6 +57,9 @@ public class FalloutCase {
     public static final String ITEM_WAIVED = "ITEM_WAIVED";
     public static final String ORDER_DATA_CORRECTED = "ORDER_DATA_CORRECTED";
     public static final String MARKED_RESOLVED = "MARKED_RESOLVED";
+    public static final String BILLING_TRIGGER_RESENT = "BILLING_TRIGGER_RESENT";
+    /** An unanswered trigger's case closed by itself: the billing system answered after all. */
+    public static final String BILLING_ANSWERED = "BILLING_ANSWERED";
 
     private static final List<Action> ITEM_ACTIONS = List.of(Action.RETRY_ITEM, Action.SKIP_ITEM, Action.CORRECT_ORDER_DATA,
             Action.REQUEST_CUSTOMER_INFO, Action.CANCEL_ORDER, Action.MARK_RESOLVED, Action.ESCALATE);
@@ -60,6 +69,10 @@ public class FalloutCase {
     /** An order step whose message died is run again by RETRY_ITEM (the step is idempotent). */
     private static final List<Action> DEAD_LETTERED_STEP_ACTIONS = List.of(Action.RETRY_ITEM, Action.CANCEL_ORDER,
             Action.MARK_RESOLVED, Action.ESCALATE);
+
+    /** A billing case is worked by sending its trigger again, or settled outside (the note says how), or escalated. */
+    private static final List<Action> BILLING_ACTIONS = List.of(Action.RESEND_BILLING_TRIGGER, Action.MARK_RESOLVED,
+            Action.ESCALATE);
 
     @Id
     @Column(name = "fallout_case_id")
@@ -72,6 +85,8 @@ public class FalloutCase {
     private UUID orderLineId;
     @Column(name = "fulfillment_item_id", updatable = false)
     private UUID fulfillmentItemId;
+    @Column(name = "billing_trigger_id", updatable = false)
+    private UUID billingTriggerId;
     @Enumerated(EnumType.STRING)
     private FalloutCaseStatus status;
     @Enumerated(EnumType.STRING)
@@ -132,6 +147,18 @@ public class FalloutCase {
         return open(tenantId, orderId, FalloutSeverity.HIGH, reasonCode, description, ORDER_MANAGEMENT, now);
     }
 
+    /**
+     * A case for a billing trigger the billing system refused (HIGH: money is involved) or did not
+     * answer in time (MEDIUM), owned by billing operations, on the trigger's line.
+     */
+    public static FalloutCase forBillingTrigger(BillingTrigger trigger, String reasonCode, String description, Instant now) {
+        FalloutCase fallout = open(trigger.tenantId(), trigger.orderId(), BILLING_REJECTED.equals(reasonCode)
+                ? FalloutSeverity.HIGH : FalloutSeverity.MEDIUM, reasonCode, description, BILLING_OPERATIONS, now);
+        fallout.orderLineId = trigger.orderLineId();
+        fallout.billingTriggerId = trigger.id();
+        return fallout;
+    }
+
     private static FalloutCase open(String tenantId, UUID orderId, FalloutSeverity severity, String reasonCode,
                                     String description, String ownerGroup, Instant now) {
         FalloutCase fallout = new FalloutCase();
@@ -162,7 +189,7 @@ public class FalloutCase {
         if (!isOpen()) {
             return List.of();
         }
-        List<Action> actions = fulfillmentItemId == null
+        List<Action> actions = billingTriggerId != null ? BILLING_ACTIONS : fulfillmentItemId == null
                 ? FulfillmentItem.MESSAGE_DEAD_LETTERED.equals(reasonCode) ? DEAD_LETTERED_STEP_ACTIONS : ORDER_ACTIONS
                 : COMPENSATION_FAILED.equals(reasonCode) ? COMPENSATION_ACTIONS : ITEM_ACTIONS;
         return actions.stream()
@@ -252,6 +279,10 @@ public class FalloutCase {
         return fulfillmentItemId;
     }
 
+    public UUID billingTriggerId() {
+        return billingTriggerId;
+    }
+
     public FalloutCaseStatus status() {
         return status;
     }
@@ -295,7 +326,7 @@ public class FalloutCase {
 
     /** The case as operations see it, with its order's jeopardy. */
     public FalloutCaseView view(Jeopardy orderJeopardy) {
-        return new FalloutCaseView(id, orderId, orderLineId, fulfillmentItemId, status, severity, reasonCode, description,
+        return new FalloutCaseView(id, orderId, orderLineId, fulfillmentItemId, billingTriggerId, status, severity, reasonCode, description,
                 ownerGroup, ownerUserId, openedAt, resolvedAt, resolvedBy, resolutionCode, resolutionNote, dueAt, customerRequest,
                 escalationCount, allowedActions(), orderJeopardy, entityVersion);
     }

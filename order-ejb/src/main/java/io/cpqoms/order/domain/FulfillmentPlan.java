@@ -13,6 +13,9 @@ import java.util.UUID;
 /** The persisted plan of one order read as a whole: what is ready, what each line amounts to, whether all is done. */
 public final class FulfillmentPlan {
 
+    /** The responsible system whose items are the billing condition of their line (docs/billing.md). */
+    public static final String BILLING_SYSTEM = "billing";
+
     private final List<FulfillmentItem> items;
 
     public FulfillmentPlan(List<FulfillmentItem> items) {
@@ -104,6 +107,20 @@ public final class FulfillmentPlan {
     /** Items whose work is done or under way and has no compensation: past them, an order cannot be cancelled. */
     public List<FulfillmentItem> irreversible() {
         return items.stream().filter(FulfillmentItem::irreversible).toList();
+    }
+
+    /**
+     * What each line's billing waits for: its items on the billing system, or all its items when it
+     * has none there; a line without items of its own is not in the map.
+     */
+    public Map<UUID, List<FulfillmentItem>> billingItemsByLine() {
+        Map<UUID, List<FulfillmentItem>> byLine = new LinkedHashMap<>();
+        items.forEach(i -> byLine.computeIfAbsent(i.orderLineId(), l -> new java.util.ArrayList<>()).add(i));
+        byLine.replaceAll((line, lineItems) -> {
+            List<FulfillmentItem> billing = lineItems.stream().filter(i -> BILLING_SYSTEM.equals(i.responsibleSystem())).toList();
+            return billing.isEmpty() ? lineItems : billing;
+        });
+        return byLine;
     }
 
     /** Each line's fulfillment status: failed if any item failed, completed if all did, else in progress or pending. */

@@ -15,12 +15,12 @@ import java.util.UUID;
 /**
  * The projection of a completed order into the installed base (seed 000 section 21): every line that
  * ADDs a product becomes an ACTIVE asset holding the line's offering, specification, characteristic
- * values and the recurring price of the order's price snapshot for that line, starting on the day of
- * completion (UTC). A bundle's children become assets linked to their parent's asset, so the line
- * tree is kept (a product added to an existing bundle hangs under the bundle's product). The other line
- * actions change the existing products they name: MODIFY takes the line's configuration and recurring
- * price, DELETE terminates the product on the day of completion, SUSPEND and RESUME move its status,
- * NO_CHANGE leaves it as it is.
+ * values and the recurring price of the order's price snapshot for that line, starting on the day the
+ * line took effect (UTC; the effective date of its billing triggers). A bundle's children become
+ * assets linked to their parent's asset, so the line tree is kept (a product added to an existing
+ * bundle hangs under the bundle's product). The other line actions change the existing products they
+ * name: MODIFY takes the line's configuration and recurring price, DELETE terminates the product on
+ * the day its line took effect, SUSPEND and RESUME move its status, NO_CHANGE leaves it as it is.
  */
 public final class InstalledBase {
 
@@ -29,7 +29,6 @@ public final class InstalledBase {
 
     /** The assets an order's completion creates, parents before children (the lines' order). */
     public static List<ProductAsset> install(CustomerOrder order, Instant completedAt) {
-        LocalDate start = completedAt.atZone(ZoneOffset.UTC).toLocalDate();
         PriceSnapshot price = order.price();
         String currency = price == null ? order.currency() : price.currency();
         Map<UUID, UUID> assetOfLine = new HashMap<>();
@@ -41,6 +40,7 @@ public final class InstalledBase {
             }
             UUID assetId = line.productId();
             LinePrice linePrice = line.price();
+            LocalDate start = effectiveDay(line, completedAt);
             assets.add(ProductAsset.install(new ProductAsset.Installation(assetId, order.tenantId(), order.customerId(),
                     order.accountId(), line.parentLineId() == null ? null : assetOfLine.get(line.parentLineId()),
                     line.offeringId(), line.offeringName(), line.productSpecificationId(), line.quantity(),
@@ -53,7 +53,6 @@ public final class InstalledBase {
 
     /** What the order's lines other than ADD do to the products they name, in line order. */
     public static List<ProductAsset.Change> change(CustomerOrder order, Map<UUID, ProductAsset> products, Instant completedAt) {
-        LocalDate day = completedAt.atZone(ZoneOffset.UTC).toLocalDate();
         List<ProductAsset.Change> changes = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             if (line.action() == LineAction.ADD || line.action() == LineAction.NO_CHANGE) {
@@ -72,6 +71,7 @@ public final class InstalledBase {
                             : price.recurringTotals(), by, completedAt));
                     break;
                 case DELETE:
+                    LocalDate day = effectiveDay(line, completedAt);
                     changes.add(product.terminate(by, day.isBefore(product.startDate()) ? product.startDate() : day,
                             completedAt));
                     break;
@@ -86,5 +86,10 @@ public final class InstalledBase {
             }
         }
         return changes;
+    }
+
+    /** The UTC day the line took effect (the effective date of its billing), or of the order's completion. */
+    private static LocalDate effectiveDay(OrderLine line, Instant completedAt) {
+        return (line.effectiveAt() == null ? completedAt : line.effectiveAt()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -1,5 +1,6 @@
 package io.cpqoms.order.domain;
 
+import io.cpqoms.order.api.BillingTriggerStatus;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FulfillmentItemStatus;
 import io.cpqoms.order.api.OrderStatus;
@@ -9,7 +10,7 @@ import java.util.Set;
 
 /**
  * The state machines of the order aggregate (seed 000, sections 15-16): which status may follow which,
- * for the order, its fulfillment items and its fallout cases. The API publishes the statuses; only the
+ * for the order, its fulfillment items, its fallout cases and its billing triggers (seed 002 section 17). The API publishes the statuses; only the
  * aggregate moves them, along these tables.
  */
 public final class Lifecycles {
@@ -72,6 +73,13 @@ public final class Lifecycles {
             FalloutCaseStatus.RESOLVED, EnumSet.noneOf(FalloutCaseStatus.class),
             FalloutCaseStatus.CANCELLED, EnumSet.noneOf(FalloutCaseStatus.class));
 
+    /** A trigger waits for billing's answer; a rejected one, or an unanswered one, is sent again (PENDING) when its case is worked. */
+    private static final Map<BillingTriggerStatus, Set<BillingTriggerStatus>> BILLING_TRIGGER = Map.of(
+            BillingTriggerStatus.PENDING, EnumSet.of(BillingTriggerStatus.PENDING, BillingTriggerStatus.ACKNOWLEDGED,
+                    BillingTriggerStatus.REJECTED),
+            BillingTriggerStatus.REJECTED, EnumSet.of(BillingTriggerStatus.PENDING),
+            BillingTriggerStatus.ACKNOWLEDGED, EnumSet.noneOf(BillingTriggerStatus.class));
+
     private Lifecycles() {
     }
 
@@ -90,5 +98,9 @@ public final class Lifecycles {
 
     public static boolean canMove(FalloutCaseStatus from, FalloutCaseStatus to) {
         return FALLOUT_CASE.get(from).contains(to);
+    }
+
+    public static boolean canMove(BillingTriggerStatus from, BillingTriggerStatus to) {
+        return BILLING_TRIGGER.get(from).contains(to);
     }
 }

@@ -4,6 +4,8 @@ import io.cpqoms.order.api.Jeopardy;
 import io.cpqoms.order.api.OrderMilestone;
 
 import io.cpqoms.kernel.Violation;
+import io.cpqoms.order.api.BillingIntegrationEvent;
+import io.cpqoms.order.api.BillingTriggerKind;
 import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.FalloutSeverity;
 import io.cpqoms.order.api.FulfillmentDispatch;
@@ -50,6 +52,11 @@ public sealed interface OrderEvent {
     /** What the event did to products of the installed base, each journaled as the product's own audit entry and event. */
     default List<ProductAsset.Change> productChanges() {
         return List.of();
+    }
+
+    /** The billing trigger it changed, with the trigger's own integration event, journaled with the trigger's version; or null. */
+    default BillingTrigger.Published billing() {
+        return null;
     }
 
     /** The step that plans and starts the fulfillment of a validated order. */
@@ -749,6 +756,102 @@ public sealed interface OrderEvent {
 
         public OrderIntegrationEvent published() {
             return new OrderIntegrationEvent.Cancelled(compensatedItems);
+        }
+    }
+
+    /**
+     * A line took effect and billing is to be told (seed 002 section 17): the trigger is
+     * sent (billing.trigger-created.v1) and must be answered by {@code acknowledgementDueAt}.
+     */
+    record BillingTriggerCreated(BillingTrigger trigger, BillingIntegrationEvent.TriggerCreated sent,
+                                 Instant acknowledgementDueAt) implements OrderEvent {
+        public String action() {
+            return "BILLING_TRIGGER_CREATED";
+        }
+
+        public Map<String, Object> details() {
+            return map("billingTriggerId", sent.billingTriggerId(), "kind", sent.kind(), "orderLineId", sent.orderLineId(),
+                    "productId", sent.productId(), "effectiveDate", sent.effectiveDate().toString(), "currency", sent.currency(),
+                    "oneTimeAmount", sent.oneTimeAmount(), "recurringPrice", sent.recurringPrice(), "attempt", sent.attempt(),
+                    "acknowledgementDueAt", acknowledgementDueAt.toString());
+        }
+
+        public BillingTrigger.Published billing() {
+            return new BillingTrigger.Published(trigger, sent);
+        }
+
+        public Timer timer() {
+            return new Timer(acknowledgementDueAt, new OrderTimer.BillingAcknowledgementDue(sent.orderId(),
+                    sent.billingTriggerId(), acknowledgementDueAt));
+        }
+    }
+
+    /** A rejected or unanswered trigger is sent again as a new attempt, its case worked with the note. */
+    record BillingTriggerResent(BillingTrigger trigger, BillingIntegrationEvent.TriggerResent sent, Instant acknowledgementDueAt,
+                                UUID falloutCaseId, String note) implements OrderEvent {
+        public String action() {
+            return "BILLING_TRIGGER_RESENT";
+        }
+
+        public Map<String, Object> details() {
+            return map("billingTriggerId", sent.billingTriggerId(), "kind", sent.kind(), "attempt", sent.attempt(),
+                    "falloutCaseId", falloutCaseId, "note", note, "acknowledgementDueAt", acknowledgementDueAt.toString());
+        }
+
+        public BillingTrigger.Published billing() {
+            return new BillingTrigger.Published(trigger, sent);
+        }
+
+        public Timer timer() {
+            return new Timer(acknowledgementDueAt, new OrderTimer.BillingAcknowledgementDue(sent.orderId(),
+                    sent.billingTriggerId(), acknowledgementDueAt));
+        }
+    }
+
+    /** The billing system accepted a trigger under its reference. */
+    record BillingTriggerAcknowledged(BillingTrigger trigger, BillingIntegrationEvent.TriggerAcknowledged answer)
+            implements OrderEvent {
+        public String action() {
+            return "BILLING_TRIGGER_ACKNOWLEDGED";
+        }
+
+        public Map<String, Object> details() {
+            return map("billingTriggerId", answer.billingTriggerId(), "kind", answer.kind(), "attempt", trigger.attempt(),
+                    "billingReference", answer.billingReference());
+        }
+
+        public BillingTrigger.Published billing() {
+            return new BillingTrigger.Published(trigger, answer);
+        }
+    }
+
+    /** The billing system refused a trigger; the billing fallout case opened for it follows. */
+    record BillingTriggerRejected(BillingTrigger trigger, BillingIntegrationEvent.TriggerRejected answer)
+            implements OrderEvent {
+        public String action() {
+            return "BILLING_TRIGGER_REJECTED";
+        }
+
+        public Map<String, Object> details() {
+            return map("billingTriggerId", answer.billingTriggerId(), "kind", answer.kind(), "attempt", trigger.attempt(),
+                    "rejectionCode", answer.rejectionCode(), "rejectionReason", answer.rejectionReason(),
+                    "falloutCaseId", answer.falloutCaseId());
+        }
+
+        public BillingTrigger.Published billing() {
+            return new BillingTrigger.Published(trigger, answer);
+        }
+    }
+
+    /** A trigger was not answered by its due time (nothing waits silently); the billing fallout case opened for it follows. */
+    record BillingTriggerOverdue(UUID billingTriggerId, BillingTriggerKind kind, int attempt, Instant dueAt)
+            implements OrderEvent {
+        public String action() {
+            return "BILLING_TRIGGER_OVERDUE";
+        }
+
+        public Map<String, Object> details() {
+            return map("billingTriggerId", billingTriggerId, "kind", kind, "attempt", attempt, "dueAt", dueAt.toString());
         }
     }
 

@@ -74,6 +74,13 @@ public class OrderLine {
     /** The product's version a change line was computed from; null for an ADD line. */
     @Column(name = "baseline_version", updatable = false)
     private Long baselineVersion;
+    /**
+     * When the line took effect: its items on the billing system done (all its items for a line without
+     * one, its children for a bundle line without items of its own). Its billing triggers' effective
+     * date, and the start or end date of the product it adds or removes.
+     */
+    @Column(name = "effective_at")
+    private Instant effectiveAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -123,6 +130,12 @@ public class OrderLine {
         updatedAt = now;
     }
 
+    /** The line took effect (once): what billing and the installed base date it from. */
+    void tookEffect(Instant now) {
+        effectiveAt = now;
+        updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }
@@ -157,6 +170,11 @@ public class OrderLine {
 
     public Status status() {
         return status;
+    }
+
+    /** When the line took effect, or null while it has not. */
+    public Instant effectiveAt() {
+        return effectiveAt;
     }
 
     public int sortOrder() {
@@ -198,6 +216,6 @@ public class OrderLine {
     public OrderLineView view() {
         return new OrderLineView(id, parentLineId, sourceQuoteLineId, lineNumber, action, productId, status.name(),
                 fulfillmentStatus.name(), offeringId, offeringName, productSpecificationId, quantity, characteristics(),
-                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class));
+                priceSnapshot == null ? null : Json.read(priceSnapshot, LinePrice.class), effectiveAt);
     }
 }

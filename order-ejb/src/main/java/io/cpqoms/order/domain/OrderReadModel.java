@@ -1,5 +1,6 @@
 package io.cpqoms.order.domain;
 
+import io.cpqoms.order.api.BillingTriggerView;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
@@ -36,6 +37,9 @@ public interface OrderReadModel {
     List<FulfillmentItemView> items(String tenantId, UUID orderId);
 
     List<FalloutCaseView> falloutCases(String tenantId, UUID orderId);
+
+    /** The order's billing triggers, oldest first. */
+    List<BillingTriggerView> billingTriggers(String tenantId, UUID orderId);
 
     /** One fallout case of the tenant, or 404. */
     FalloutCaseView falloutCase(String tenantId, UUID caseId);

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Where order aggregates live, for commands: an order is loaded whole (header, lines, fulfillment
- * items, fallout cases, latest validation) and locked for the command's transaction, so commands on
+ * items, fallout cases, latest validation, billing triggers) and locked for the command's transaction, so commands on
  * one order run one after the other; saving stores what the command created and changed and hands the
  * recorded events to the order journal, all in the same transaction. Reads go through
  * {@link OrderReadModel} instead.
@@ -52,6 +52,9 @@ public interface OrderRepository {
 
     /** The tenant's order, whole and locked, or 404: another tenant's order is indistinguishable from none. */
     CustomerOrder lock(String tenantId, UUID orderId);
+
+    /** The order of the tenant's billing trigger, or 404 BILLING_TRIGGER_NOT_FOUND (another tenant's trigger too). */
+    UUID orderOfBillingTrigger(String tenantId, UUID triggerId);
 
     /**
      * Stores a new or loaded order with what the command created and changed, and journals the events it

@@ -27,4 +27,8 @@ public sealed interface OrderTimer extends Serializable {
     /** A fallout case's due time: the customer's answer or the escalation desk's response was to be in by {@code dueAt}. */
     record FalloutCaseDue(UUID orderId, UUID falloutCaseId, Instant dueAt) implements OrderTimer {
     }
+
+    /** A billing trigger was to be answered by {@code dueAt}; if it still waits on that attempt a billing fallout case opens. */
+    record BillingAcknowledgementDue(UUID orderId, UUID billingTriggerId, Instant dueAt) implements OrderTimer {
+    }
 }

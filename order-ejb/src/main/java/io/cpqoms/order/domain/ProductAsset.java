@@ -42,7 +42,8 @@ import java.util.UUID;
 public class ProductAsset {
 
     public static final String PRODUCT_TRANSITION_NOT_ALLOWED = "PRODUCT_TRANSITION_NOT_ALLOWED";
-    private static final Type RECURRING = new ParameterizedType() {
+    /** The JSON type of a recurring price: a list of {@link RecurringTotal}. */
+    static final Type RECURRING = new ParameterizedType() {
         public Type[] getActualTypeArguments() {
             return new Type[] {RecurringTotal.class};
         }

@@ -29,6 +29,9 @@ public interface ProductInventory {
     /** The tenant's products among these ids, by id; an id of none (or of another tenant's) is absent. */
     Map<UUID, ProductAsset> products(String tenantId, Collection<UUID> productIds);
 
-    /** The product with its members that are not terminated, down the whole bundle tree. */
+    /**
+     * The product with its members that are not terminated, down the whole bundle tree, each level in the
+     * order of the lines that created them.
+     */
     ChangeOrders.ProductTree tree(ProductAsset root);
 }

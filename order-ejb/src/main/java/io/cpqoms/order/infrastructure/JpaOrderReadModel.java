@@ -2,6 +2,7 @@ package io.cpqoms.order.infrastructure;
 
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.kernel.Json;
+import io.cpqoms.order.api.BillingTriggerView;
 import io.cpqoms.order.api.CustomerOrderView;
 import io.cpqoms.order.api.FalloutCaseStatus;
 import io.cpqoms.order.api.FalloutCaseView;
@@ -23,8 +24,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -110,6 +113,13 @@ public class JpaOrderReadModel implements OrderReadModel {
         order(tenantId, orderId);
         return em.createQuery("select f from FalloutCase f where f.orderId = :order order by f.openedAt, f.id",
                 FalloutCase.class).setParameter("order", orderId).getResultList().stream().map(FalloutCase::view).toList();
+    }
+
+    @Override
+    public List<BillingTriggerView> billingTriggers(String tenantId, UUID orderId) {
+        Map<UUID, String> lineNumbers = new HashMap<>();
+        order(tenantId, orderId).lines().forEach(l -> lineNumbers.put(l.id(), l.lineNumber()));
+        return JpaOrderRepository.billingTriggers(em, orderId).stream().map(t -> t.view(lineNumbers.get(t.orderLineId()))).toList();
     }
 
     @Override

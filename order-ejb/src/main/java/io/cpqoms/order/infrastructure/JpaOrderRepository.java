@@ -4,6 +4,8 @@ import io.cpqoms.kernel.AuditEntry;
 import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.DomainException;
 import io.cpqoms.order.api.OrderStatus;
+import io.cpqoms.order.application.OrderSettings;
+import io.cpqoms.order.domain.BillingTrigger;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.FalloutCase;
 import io.cpqoms.order.domain.FulfillmentItem;
@@ -26,9 +28,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The order aggregates in PostgreSQL through JPA. An order is loaded in four statements whatever its
- * size (the header locked, its lines, its items with their dependencies in one join, its cases) plus
- * its latest validation result; saving flushes the changes, inserts what the command created after the
+ * The order aggregates in PostgreSQL through JPA. An order is loaded in five statements whatever its
+ * size (the header locked, its lines, its items with their dependencies in one join, its cases, its
+ * billing triggers) plus its latest validation result, and gets the stack's billing settings; saving flushes the changes, inserts what the command created after the
  * order it belongs to, and journals the recorded events in the same transaction.
  */
 @ApplicationScoped
@@ -120,11 +122,20 @@ public class JpaOrderRepository implements OrderRepository {
         CustomerOrder order = visible(tenantId, orderId, em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE));
         order.loaded(items(em, orderId), em.createQuery("select f from FalloutCase f where f.orderId = :order"
                         + " order by f.openedAt, f.id", FalloutCase.class).setParameter("order", orderId).getResultList(),
-                latestValidation(em, orderId));
+                latestValidation(em, orderId), billingTriggers(em, orderId));
+        order.billingPolicy(OrderSettings.billing());
         if (order.orderType() != OrderType.NEW) {
             order.productsLoaded(inventory.products(tenantId, order.actedOnProducts()));
         }
         return order;
+    }
+
+    @Override
+    public UUID orderOfBillingTrigger(String tenantId, UUID triggerId) {
+        return em.createQuery("select t.orderId from BillingTrigger t where t.id = :id and t.tenantId = :tenant", UUID.class)
+                .setParameter("id", triggerId).setParameter("tenant", tenantId).getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.notFound(BillingTrigger.BILLING_TRIGGER_NOT_FOUND,
+                        "Billing trigger " + triggerId + " does not exist."));
     }
 
     @Override
@@ -161,6 +172,12 @@ public class JpaOrderRepository implements OrderRepository {
         return em.createQuery("select distinct i from FulfillmentItem i left join fetch i.dependsOn"
                 + " where i.orderId = :order order by i.sequence", FulfillmentItem.class)
                 .setParameter("order", orderId).getResultList();
+    }
+
+    /** The order's billing triggers, oldest first. */
+    static List<BillingTrigger> billingTriggers(EntityManager em, UUID orderId) {
+        return em.createQuery("select t from BillingTrigger t where t.orderId = :order order by t.createdAt, t.kind",
+                BillingTrigger.class).setParameter("order", orderId).getResultList();
     }
 
     static ValidationResult latestValidation(EntityManager em, UUID orderId) {

@@ -90,9 +90,10 @@ public class JpaProductInventory implements ProductInventory {
         Map<UUID, List<ProductAsset>> children = new LinkedHashMap<>();
         List<UUID> level = List.of(root.id());
         while (!level.isEmpty()) {
-            List<ProductAsset> members = em.createQuery("select a from ProductAsset a where a.tenantId = :tenant"
-                            + " and a.parentId in :parents and a.status <> :terminated order by a.createdAt, a.id",
-                            ProductAsset.class)
+            // in the order of the lines that created them: a bundle's members as its order listed them
+            List<ProductAsset> members = em.createQuery("select a from ProductAsset a, OrderLine l where a.tenantId = :tenant"
+                            + " and a.parentId in :parents and a.status <> :terminated and l.id = a.createdByOrderLineId"
+                            + " order by a.createdAt, l.sortOrder, a.id", ProductAsset.class)
                     .setParameter("tenant", root.tenantId()).setParameter("parents", level)
                     .setParameter("terminated", ProductStatus.TERMINATED).getResultList();
             members.forEach(m -> children.computeIfAbsent(m.parentId(), p -> new java.util.ArrayList<>()).add(m));

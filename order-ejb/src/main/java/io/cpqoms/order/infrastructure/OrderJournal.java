@@ -5,6 +5,7 @@ import io.cpqoms.kernel.CommandContext;
 import io.cpqoms.kernel.OutboxEvent;
 import io.cpqoms.order.api.FulfillmentDispatch;
 import io.cpqoms.order.api.OrderIntegrationEvent;
+import io.cpqoms.order.domain.BillingTrigger;
 import io.cpqoms.order.domain.CustomerOrder;
 import io.cpqoms.order.domain.OrderEvent;
 import io.cpqoms.order.domain.ProductAsset;
@@ -35,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * audit entry, and its outbox messages — the fulfillment item it dispatches (queue
  * {@value #FULFILLMENT_ITEM}), its integration event (the events topic; seed 000, section 22: the
  * order's reference fields, then the event's own data from the {@link OrderIntegrationEvent}
- * catalogue) and the order step it asks for (queue {@value #ORDER_COMMAND}); and the persistent timer
+ * catalogue), the billing trigger's event it publishes (aggregate {@value #BILLING_TRIGGER}, the
+ * trigger's version) and the order step it asks for (queue {@value #ORDER_COMMAND}); and the persistent timer
  * it schedules, created in the same transaction. Rows are written in the
  * order the events happened, in one JDBC batch per table, and carry the version the command produced.
  * After a commit that wrote messages the relay is asked to send them at once.
@@ -46,6 +48,8 @@ public class OrderJournal {
     static final String AGGREGATE = "Order";
     /** The aggregate type of the installed base's audit entries and events. */
     static final String PRODUCT = "ProductInventory";
+    /** The aggregate type of the billing triggers' events (their audit entries are the order's). */
+    static final String BILLING_TRIGGER = "BillingTrigger";
     /** Outbox destination of dispatched fulfillment items. */
     public static final String FULFILLMENT_ITEM = "fulfillment-item";
     /** Outbox destination of the order's own next steps. */
@@ -108,6 +112,13 @@ public class OrderJournal {
                 components((Record) change.published(), data);
                 outbox.add(new OutboxEvent(context, at, OutboxEvent.EVENTS, change.published().type(), causationId, PRODUCT,
                         productId, product.entityVersion(), data));
+            }
+            BillingTrigger.Published billing = event.billing();
+            if (billing != null) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                components((Record) billing.event(), data);
+                outbox.add(new OutboxEvent(context, at, OutboxEvent.EVENTS, billing.event().type(), causationId, BILLING_TRIGGER,
+                        billing.trigger().id().toString(), billing.trigger().entityVersion(), data));
             }
             if (event.nextStep() != null) {
                 outbox.add(new OutboxEvent(context, at, ORDER_COMMAND, event.nextStep(), causationId, AGGREGATE, aggregateId,

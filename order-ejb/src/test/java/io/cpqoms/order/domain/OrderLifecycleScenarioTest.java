@@ -351,7 +351,8 @@ class OrderLifecycleScenarioTest {
     void aSkippedItemIsWaivedWithItsReasonAndTheOrderCompletesWithoutIt() {
         CustomerOrder order = planned("ps_fiber_access");
         FalloutCase fallout = failedIpAllocation(order);
-        assertEquals(List.of(Action.values()), fallout.allowedActions(), "an item's case takes every command");
+        assertEquals(java.util.Arrays.stream(Action.values()).filter(a -> a != Action.RESEND_BILLING_TRIGGER).toList(),
+                fallout.allowedActions(), "an item's case takes every command but the billing one");
 
         DomainException noReason = assertThrows(DomainException.class,
                 () -> order.resolveFallout(fallout.id(), IP_TEAM, resolution(Action.SKIP_ITEM, " "), DEADLINES, tick()));

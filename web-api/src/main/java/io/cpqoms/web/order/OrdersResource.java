@@ -1,6 +1,7 @@
 package io.cpqoms.web.order;
 
 import io.cpqoms.kernel.Roles;
+import io.cpqoms.order.api.BillingTriggerView;
 import io.cpqoms.order.api.CancellationCommands;
 import io.cpqoms.order.api.CancellationRequest;
 import io.cpqoms.order.api.CaptureResult;
@@ -50,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Orders (seed 000, section 36): capture, reads, the fulfillment plan and the timeline. */
+/** Orders (seed 000, section 36): capture, reads, the fulfillment plan, the billing triggers and the timeline. */
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders")
@@ -212,6 +213,19 @@ public class OrdersResource {
     @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
     public List<OrderEventLogEntry> events(@PathParam("id") String id) {
         return queries.events(caller.command(), Parameters.uuid("id", id));
+    }
+
+    @GET
+    @Path("{id}/billing-triggers")
+    @RolesAllowed({Roles.OPERATIONS, Roles.OPERATIONS_SUPERVISOR, Roles.CUSTOMER_SERVICE, Roles.AUDITOR})
+    @Operation(operationId = "listOrderBillingTriggers", summary = "The order's billing triggers (seed 002 section 17): what billing"
+            + " is told to start, change, stop, suspend, resume or charge once, per line, from which date, at which price,"
+            + " and billing's answer")
+    @APIResponse(responseCode = "200", description = "The triggers, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BillingTriggerView.class)))
+    @APIResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = "application/problem+json"))
+    public List<BillingTriggerView> billingTriggers(@PathParam("id") String id) {
+        return queries.billingTriggers(caller.command(), Parameters.uuid("id", id));
     }
 
     // ---- interventions (seed 000, section 37) ---------------------------------------------------
