@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A JMS client of the test stack's embedded broker, as ERP is one: the OpenMQ client of the stack's own
@@ -78,15 +79,17 @@ final class ErpBroker implements AutoCloseable {
         return (TextMessage) reply;
     }
 
-    /** The messages of a queue that match a selector, taken off it, as many as arrive within {@code millis} each. */
-    List<TextMessage> take(String queue, String selector, int at, long millis) throws JMSException {
+    /**
+     * The messages of a queue that match a selector, taken off it until {@code enough} says so, each awaited
+     * for at most {@code millis}.
+     */
+    List<TextMessage> take(String queue, String selector, Predicate<List<TextMessage>> enough, long millis)
+            throws JMSException {
         List<TextMessage> taken = new ArrayList<>();
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
-            while (taken.size() < at) {
+            while (!enough.test(taken)) {
                 Message message = consumer.receive(millis);
-                if (message == null) {
-                    break;
-                }
+                assertNotNull(message, "a message matching " + selector + " within " + millis + " ms, after " + taken.size());
                 taken.add((TextMessage) message);
             }
         }

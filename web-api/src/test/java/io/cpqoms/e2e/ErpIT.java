@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * The ERP contract over JMS (docs/erp.md), as ERP uses it: messages on the ERP inbound queue take
  * effect once and are answered on their JMSReplyTo, a duplicate is answered the same without effect,
  * a refusal is a NACK with the command's code, a malformed message lands on the product's dead-letter
- * queue, audited and NACKed; the ERP outbound queue carries the order and inventory events of an order.
+ * queue, audited and NACKed; a billing rejection opens a billing fallout case; the ERP outbound queue
+ * carries the order, inventory and billing events of an order.
  */
 class ErpIT {
 
@@ -139,6 +140,29 @@ class ErpIT {
     }
 
     @Test
+    void aBillingRejectionOpensABillingFalloutCaseAndAnAnswerForAnUnknownTriggerIsNacked() throws Exception {
+        String orderId = completedOrder("cust-erp-" + UUID.randomUUID());
+        String triggerId = OPERATIONS.get("/api/orders/" + orderId + "/billing-triggers").array().getJsonObject(0)
+                .getString("id");
+        broker.send(properties("billing-rejection.v1", "acme", id()), "{\"triggerId\":\"" + triggerId
+                + "\",\"code\":\"ACCOUNT_CLOSED\",\"reason\":\"The billing account is closed.\"}", null);
+        JsonObject ack = json(broker.reply(REPLY_MS));
+        assertEquals("ACK", ack.getString("status"), ack.toString());
+        assertEquals(triggerId, ack.getJsonObject("effect").getString("triggerId"));
+        JsonObject fallout = OPERATIONS.get("/api/orders/" + orderId + "/fallout-cases").array().stream()
+                .map(JsonObject.class::cast).filter(c -> c.getString("reasonCode").equals("BILLING_REJECTED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no billing fallout case on " + orderId));
+        assertEquals("billing-operations", fallout.getString("ownerGroup"));
+        assertEquals("OPEN", fallout.getString("status"));
+
+        broker.send(properties("billing-acknowledgement.v1", "acme", id()), "{\"triggerId\":\"" + UUID.randomUUID()
+                + "\",\"billingReference\":\"INV-1\"}", null);
+        JsonObject nack = json(broker.reply(REPLY_MS));
+        assertEquals("NACK", nack.getString("status"));
+        assertEquals("BILLING_TRIGGER_NOT_FOUND", nack.getString("code"));
+    }
+
+    @Test
     void aMalformedMessageLandsInTheProductsDeadLetterQueueIsAuditedAndNacked() throws Exception {
         String messageId = id();
         String correlation = "corr-" + messageId;
@@ -159,7 +183,7 @@ class ErpIT {
                 + " and aggregate_id = ? and tenant_id = 'acme' and actor = 'system:erp'", messageId));
         assertEquals(0, count("select count(*) from ordering.erp_inbox where message_id = ?", messageId),
                 "a malformed message is not kept: it may come again, corrected");
-        broker.take(ErpBroker.DEAD_LETTER, "messageId = '" + messageId + "'", 1, REPLY_MS);
+        broker.take(ErpBroker.DEAD_LETTER, "messageId = '" + messageId + "'", taken -> taken.size() == 1, REPLY_MS);
 
         // without a tenant, and of a type the contract does not have
         String anonymous = id();
@@ -167,27 +191,22 @@ class ErpIT {
         assertEquals("TENANT_MISSING", json(broker.reply(REPLY_MS)).getString("code"));
         broker.send(properties("order-request.v9", "acme", id()), "{}", null);
         assertEquals("MESSAGE_TYPE_UNKNOWN", json(broker.reply(REPLY_MS)).getString("code"));
-        assertEquals(1, broker.take(ErpBroker.DEAD_LETTER, "messageId = '" + anonymous + "'", 1, REPLY_MS).size());
+        assertEquals(1, broker.take(ErpBroker.DEAD_LETTER, "messageId = '" + anonymous + "'", taken -> taken.size() == 1,
+                REPLY_MS).size(), "the message without a tenant is on the dead-letter queue too");
     }
 
     @Test
-    void theOutboundQueueCarriesTheOrderAndInventoryEventsOfAnOrderThatCompletes() throws Exception {
+    void theOutboundQueueCarriesTheOrderInventoryAndBillingEventsOfAnOrderThatCompletes() throws Exception {
         String customer = "cust-erp-" + UUID.randomUUID();
-        Api.Reply created = CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-" + customer
-                + "\",\"lines\":[" + fiber("site-erp") + "]}");
-        assertEquals(201, created.status(), created.body());
-        String orderId = created.json().getString("id");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Set.of("COMPLETED", "FALLOUT", "HELD").contains(OPERATIONS.get("/api/orders/" + orderId).json()
-                        .getString("status")));
-        assertEquals("COMPLETED", OPERATIONS.get("/api/orders/" + orderId).json().getString("status"));
+        String orderId = completedOrder(customer);
         String productId = OPERATIONS.get("/api/inventory/products?customerId=" + customer).json().getJsonArray("items")
                 .getJsonObject(0).getString("id");
 
         Set<String> types = new HashSet<>();
         Set<String> eventIds = new HashSet<>();
         List<TextMessage> events = broker.take(ErpBroker.OUTBOUND, "aggregateId = '" + orderId + "' OR aggregateId = '"
-                + productId + "'", 100, REPLY_MS);
+                + productId + "'", taken -> !taken.isEmpty() && "order.completed.v1".equals(type(taken.get(taken.size() - 1))),
+                REPLY_MS);
         for (TextMessage event : events) {
             String type = event.getStringProperty("eventType");
             JsonObject envelope = json(event);
@@ -197,13 +216,21 @@ class ErpIT {
             assertEquals("acme", event.getStringProperty("tenantId"));
             assertTrue(eventIds.add(event.getStringProperty("eventId")), "one message per event");
             types.add(type);
-            if (type.equals("order.completed.v1")) {
-                break;
-            }
         }
         assertTrue(types.containsAll(Set.of("order.captured.v1", "order.fulfillment-started.v1",
                 "inventory.product-created.v1", "order.completed.v1")), types.toString());
         assertTrue(types.stream().allMatch(t -> t.startsWith("order.") || t.startsWith("inventory.")), types.toString());
+        // the order's billing triggers, by their own aggregate
+        StringBuilder triggers = new StringBuilder();
+        OPERATIONS.get("/api/orders/" + orderId + "/billing-triggers").array().forEach(t -> triggers
+                .append(triggers.length() == 0 ? "" : ", ").append('\'').append(t.asJsonObject().getString("id")).append('\''));
+        List<TextMessage> billing = broker.take(ErpBroker.OUTBOUND, "aggregateId IN (" + triggers + ")", taken -> taken.size() == 2,
+                REPLY_MS);
+        assertEquals(2, billing.size(), "the START_SUBSCRIPTION and ONE_TIME_CHARGE triggers");
+        for (TextMessage event : billing) {
+            assertEquals("billing.trigger-created.v1", event.getStringProperty("eventType"));
+            assertEquals(event.getStringProperty("eventId"), json(event).getString("eventId"));
+        }
     }
 
     @Test
@@ -242,6 +269,27 @@ class ErpIT {
     private static String orderRequest(String customer, String key, String offering) {
         return "{\"idempotencyKey\":\"" + key + "\",\"order\":{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-"
                 + customer + "\",\"lines\":[" + fiber("site-erp").replace("po_enterprise_fiber", offering) + "]}}";
+    }
+
+    /** A direct order of one fiber line for a new customer, waited for until it is COMPLETED. */
+    private static String completedOrder(String customer) {
+        Api.Reply created = CAPTURE.post("/api/orders", "{\"customerId\":\"" + customer + "\",\"accountId\":\"acct-" + customer
+                + "\",\"lines\":[" + fiber("site-erp") + "]}");
+        assertEquals(201, created.status(), created.body());
+        String orderId = created.json().getString("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Set.of("COMPLETED", "FALLOUT", "HELD").contains(OPERATIONS.get("/api/orders/" + orderId).json()
+                        .getString("status")));
+        assertEquals("COMPLETED", OPERATIONS.get("/api/orders/" + orderId).json().getString("status"));
+        return orderId;
+    }
+
+    private static String type(TextMessage message) {
+        try {
+            return message.getStringProperty("eventType");
+        } catch (JMSException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonObject json(TextMessage message) throws JMSException {

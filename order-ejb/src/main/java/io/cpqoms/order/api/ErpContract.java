@@ -14,8 +14,8 @@ import java.util.Map;
  * The product's contract with ERP over JMS, as an AsyncAPI 3.0 document generated from the records the
  * product reads and sends: the inbound messages ({@link ErpMessageType}, bodies checked against the
  * very schemas published here), the replies ({@link ErpReply}), and the integration events copied to
- * the ERP outbound queue (the order and inventory catalogues; every event type starting with one of
- * {@link #OUTBOUND_PREFIXES} goes there, billing's included). docs/erp.md describes it in prose.
+ * the ERP outbound queue (the order, inventory and billing catalogues; every event type starting with
+ * one of {@link #OUTBOUND_PREFIXES} goes there). docs/erp.md describes it in prose.
  */
 public final class ErpContract {
 
@@ -129,6 +129,10 @@ public final class ErpContract {
         for (Class<?> event : InventoryIntegrationEvent.class.getPermittedSubclasses()) {
             String type = ((InventoryIntegrationEvent) instance(event)).type();
             events.add(new Event(type, "An installed base event (docs/inventory.md, docs/events.md).", List.of(event)));
+        }
+        for (Class<?> event : BillingIntegrationEvent.class.getPermittedSubclasses()) {
+            String type = ((BillingIntegrationEvent) instance(event)).type();
+            events.add(new Event(type, "A billing trigger event (docs/billing.md, docs/events.md).", List.of(event)));
         }
         return events.stream().filter(e -> OUTBOUND_PREFIXES.stream().anyMatch(p -> e.type().startsWith(p))).toList();
     }

@@ -50,11 +50,12 @@ class ErpContractTest {
     }
 
     @Test
-    void everyOrderAndInventoryEventIsOnTheOutboundQueueWithEveryFieldOfItsData() {
+    void everyOrderInventoryAndBillingEventIsOnTheOutboundQueueWithEveryFieldOfItsData() {
         Map<String, Object> outbound = map(map(DOCUMENT, "channels"), "erpOutbound");
         assertEquals(ServerResources.ERP_OUTBOUND_QUEUE_NAME, outbound.get("address"));
         List<Class<?>> catalogue = new ArrayList<>(List.of(OrderIntegrationEvent.class.getPermittedSubclasses()));
         catalogue.addAll(List.of(InventoryIntegrationEvent.class.getPermittedSubclasses()));
+        catalogue.addAll(List.of(BillingIntegrationEvent.class.getPermittedSubclasses()));
         assertEquals(catalogue.size(), ErpContract.events().size(), "every event of the catalogues goes to ERP");
         for (ErpContract.Event event : ErpContract.events()) {
             String name = ErpContract.messageName(event.type());
