@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,11 +24,15 @@ import java.util.regex.Pattern;
  * LOCKED, so several relays (cluster members) never send the same batch at once. Rows go out in the
  * order they were written ({@code recorded_seq}, assigned by the database): several messages of one
  * command share their time and aggregate version. Delivery is at least once: each message carries its
- * event id for deduplication.
+ * event id for deduplication, and its schema version (the type's {@code .vN}) as {@code schemaVersion}.
+ * An integration event whose type starts with a prefix of {@code copies} is also sent to that
+ * prefix's destination in the same transaction (the ERP outbound queue takes the order, inventory and
+ * billing events), so a copy is never sent without the topic's message, nor the other way round.
  */
 public final class OutboxRelay {
 
     private static final Pattern SCHEMA = Pattern.compile("[a-z_]+");
+    private static final Pattern VERSION = Pattern.compile(".*\\.v([0-9]{1,6})");
 
     private OutboxRelay() {
     }
@@ -35,6 +40,16 @@ public final class OutboxRelay {
     /** Relays up to {@code batchSize} of the earliest written unpublished messages; returns how many were sent. */
     public static int relay(Connection connection, String schema, JMSContext jms, Map<String, Destination> destinations,
                             int batchSize)
+            throws SQLException {
+        return relay(connection, schema, jms, destinations, Map.of(), batchSize);
+    }
+
+    /**
+     * Relays as above; an integration event whose type starts with a key of {@code copies} also goes to
+     * that key's destination, in the same transaction.
+     */
+    public static int relay(Connection connection, String schema, JMSContext jms, Map<String, Destination> destinations,
+                            Map<String, Destination> copies, int batchSize)
             throws SQLException {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a schema name: " + schema);
@@ -63,7 +78,18 @@ public final class OutboxRelay {
                     if (destination == null) {
                         throw new IllegalStateException("outbox " + schema + " names an unknown destination: " + rs.getString(9));
                     }
+                    Matcher version = VERSION.matcher(rs.getString(2));
+                    if (version.matches()) {
+                        message.setIntProperty("schemaVersion", Integer.parseInt(version.group(1)));
+                    }
                     producer.send(destination, message);
+                    if (OutboxEvent.EVENTS.equals(rs.getString(9))) {
+                        for (Map.Entry<String, Destination> copy : copies.entrySet()) {
+                            if (rs.getString(2).startsWith(copy.getKey())) {
+                                producer.send(copy.getValue(), message);
+                            }
+                        }
+                    }
                     sent.add(eventId);
                 }
             }

@@ -18,7 +18,15 @@ public final class ServerResources {
     public static final String ORDER_COMMAND_QUEUE = "jms/cpq/OrderCommandQueue";
     public static final String ORDER_COMMAND_QUEUE_NAME = "CpqOrderCommand";
     public static final String FULFILLMENT_RESULT_QUEUE = "jms/cpq/FulfillmentResultQueue";
+    /** Messages from ERP (account standings, billing answers, order requests): docs/erp.md. */
     public static final String ERP_INBOUND_QUEUE = "jms/cpq/ErpInboundQueue";
+    public static final String ERP_INBOUND_QUEUE_NAME = "CpqErpInbound";
+    /** The integration events ERP takes, kept while ERP is away. */
+    public static final String ERP_OUTBOUND_QUEUE = "jms/cpq/ErpOutboundQueue";
+    public static final String ERP_OUTBOUND_QUEUE_NAME = "CpqErpOutbound";
+    /** The product's own dead letters of the ERP inbound queue: malformed messages, never redelivered. */
+    public static final String ERP_DEAD_LETTER_QUEUE = "jms/cpq/ErpDeadLetterQueue";
+    public static final String ERP_DEAD_LETTER_QUEUE_NAME = "CpqErpDeadLetter";
     public static final String EVENTS_TOPIC = "jms/cpq/EventsTopic";
     /** The broker's dead message queue, by its physical name: messages land here after the bounded redelivery. */
     public static final String DEAD_LETTER_QUEUE_NAME = "mq.sys.dmq";

@@ -1,13 +1,10 @@
 package io.cpqoms.web;
 
 import io.cpqoms.kernel.DomainException;
+import io.cpqoms.kernel.JsonBody;
 import io.cpqoms.kernel.Violation;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,10 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,8 +38,6 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     public static final String UNSUPPORTED_CHARSET = "UNSUPPORTED_CHARSET";
     public static final String BODY_INCOMPLETE = "BODY_INCOMPLETE";
-
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Inject
     CallerContext caller;
@@ -88,24 +80,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             throw tooLarge(limit);
         }
         Record body = JsonBody.read(utf8(bytes), genericType);
-        validate(body);
+        JsonBody.validate(body);
         return body;
-    }
-
-    /** The record's constraints, every broken one as a violation with its field path. */
-    public static void validate(Object body) {
-        Set<ConstraintViolation<Object>> broken = VALIDATOR.validate(body);
-        if (broken.isEmpty()) {
-            return;
-        }
-        List<Violation> violations = broken.stream()
-                .map(v -> new Violation(rule(v), path(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::target).thenComparing(Violation::rule))
-                .limit(JsonBody.MAX_VIOLATIONS)
-                .toList();
-        throw new DomainException(DomainException.Kind.INVALID_INPUT, JsonBody.INVALID_REQUEST_BODY,
-                "The body breaks " + broken.size() + " rule(s): " + violations.stream().limit(5)
-                        .map(v -> v.target() + " " + v.message()).toList() + ".", violations);
     }
 
     private static boolean batch(Annotation[] annotations) {
@@ -127,29 +103,6 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         } catch (CharacterCodingException e) {
             throw DomainException.invalidInput(JsonBody.MALFORMED_JSON, "The body is not valid UTF-8.");
         }
-    }
-
-    /** NotBlank becomes NOT_BLANK: the constraint's name is the violation's stable rule. */
-    private static String rule(ConstraintViolation<?> violation) {
-        String name = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    /** lines[0].characteristics[siteId] rather than the validator's node names. */
-    static String path(Path path) {
-        StringBuilder text = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getIndex() != null) {
-                text.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                text.append('[').append(JsonBody.excerpt(String.valueOf(node.getKey()))).append(']');
-            }
-            String name = node.getName();
-            if (name != null && !name.startsWith("<")) {
-                text.append(text.length() == 0 ? "" : ".").append(name);
-            }
-        }
-        return text.toString();
     }
 
     private Problem.Refusal tooLarge(long limit) {

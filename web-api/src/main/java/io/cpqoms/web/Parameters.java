@@ -1,5 +1,6 @@
 package io.cpqoms.web;
 
+import io.cpqoms.kernel.JsonBody;
 import io.cpqoms.kernel.DomainException;
 import java.util.Locale;
 import java.util.UUID;

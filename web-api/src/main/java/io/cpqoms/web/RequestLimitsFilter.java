@@ -1,5 +1,6 @@
 package io.cpqoms.web;
 
+import io.cpqoms.kernel.JsonBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.cpqoms.web;
 
+import io.cpqoms.kernel.JsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ class JsonBodyTest {
 
     private static <T> T read(String json, Class<T> type) {
         T body = JsonBody.read(json, type);
-        JsonBodyReader.validate(body);
+        JsonBody.validate(body);
         return body;
     }
 

@@ -163,7 +163,7 @@ public class QuotesResource {
     private static int revisionNumber(String revision) {
         if (revision == null || !revision.matches("[0-9]{1,9}")) {
             throw DomainException.invalidInput(Parameters.INVALID_PARAMETER, "revision must be a whole number such as 1, not '"
-                    + io.cpqoms.web.JsonBody.excerpt(revision == null ? "" : revision) + "'.");
+                    + io.cpqoms.kernel.JsonBody.excerpt(revision == null ? "" : revision) + "'.");
         }
         return Integer.parseInt(revision);
     }

@@ -9,7 +9,7 @@ import io.cpqoms.catalog.api.AccountStandingUpdate;
 import io.cpqoms.catalog.api.EligibilityCheckRequest;
 import io.cpqoms.catalog.api.EligibilityRequest;
 import io.cpqoms.kernel.DomainException;
-import io.cpqoms.web.JsonBody;
+import io.cpqoms.kernel.JsonBody;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

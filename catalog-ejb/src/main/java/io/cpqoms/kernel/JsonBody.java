@@ -1,8 +1,5 @@
-package io.cpqoms.web;
+package io.cpqoms.kernel;
 
-import io.cpqoms.kernel.DomainException;
-import io.cpqoms.kernel.Json;
-import io.cpqoms.kernel.Violation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -14,6 +11,10 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.spi.JsonProvider;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -31,9 +32,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,7 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * later formats or multiplies a number of a billion digits); the tree is then checked against the
  * record it must become: JSON types, known field names (else {@code UNKNOWN_FIELD}), enumerated values,
  * dates PostgreSQL can store. Only a tree that passes is bound by JSON-B. Messages never quote more than
- * a short excerpt of the input.
+ * a short excerpt of the input. {@link #validate} then checks the bound record's Bean Validation
+ * constraints. The API reads request bodies with it, the ERP inbound queue its messages' bodies: one
+ * strictness for every way into the product.
  */
 public final class JsonBody {
 
@@ -71,7 +77,7 @@ public final class JsonBody {
     static final int MAX_STRING_LENGTH = 100_000;
     static final int MAX_KEY_LENGTH = 200;
     /** No refusal lists more violations than this. */
-    static final int MAX_VIOLATIONS = 50;
+    public static final int MAX_VIOLATIONS = 50;
     private static final int MAX_YEAR = 9999;
 
     private static final Map<Class<?>, Map<String, RecordComponent>> FIELDS = new ConcurrentHashMap<>();
@@ -107,6 +113,57 @@ public final class JsonBody {
 
     public static <T> T read(String body, Class<T> type) {
         return read(body, (Type) type);
+    }
+
+    /** Reads a body as {@link #read} does and checks the record's constraints ({@link #validate}). */
+    public static <T> T readValid(String body, Class<T> type) {
+        T value = read(body, type);
+        validate(value);
+        return value;
+    }
+
+    /** The record's constraints, every broken one as a violation with its field path. */
+    public static void validate(Object body) {
+        Set<ConstraintViolation<Object>> broken = Validators.VALIDATOR.validate(body);
+        if (broken.isEmpty()) {
+            return;
+        }
+        List<Violation> violations = broken.stream()
+                .map(v -> new Violation(rule(v), path(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::target).thenComparing(Violation::rule))
+                .limit(MAX_VIOLATIONS)
+                .toList();
+        throw new DomainException(DomainException.Kind.INVALID_INPUT, INVALID_REQUEST_BODY,
+                "The body breaks " + broken.size() + " rule(s): " + violations.stream().limit(5)
+                        .map(v -> v.target() + " " + v.message()).toList() + ".", violations);
+    }
+
+    /** Built on first use: reading alone needs no Bean Validation provider. */
+    private static final class Validators {
+        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    /** NotBlank becomes NOT_BLANK: the constraint's name is the violation's stable rule. */
+    private static String rule(ConstraintViolation<?> violation) {
+        String name = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** lines[0].characteristics[siteId] rather than the validator's node names. */
+    static String path(Path path) {
+        StringBuilder text = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                text.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                text.append('[').append(excerpt(String.valueOf(node.getKey()))).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                text.append(text.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return text.toString();
     }
 
     // ---- parsing ------------------------------------------------------------------------------
