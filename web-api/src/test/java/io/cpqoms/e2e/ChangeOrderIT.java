@@ -215,6 +215,9 @@ class ChangeOrderIT {
         JsonObject accepted = priceAndAccept(quoteId);
         assertEquals(0, accepted.getJsonObject("priceSnapshot").getJsonNumber("oneTimeTotal").bigDecimalValue().signum(),
                 "no installation charged for a change");
+        // the demo's fiber fee does not depend on the bandwidth: the change in charges is there, and nothing
+        assertEquals(0, monthly(accepted.getJsonArray("items").getJsonObject(1).getJsonArray("recurringChange")).signum(),
+                accepted.getJsonArray("items").getJsonObject(1).toString());
         Api.Reply converted = SALES.post("/api/orders/from-quote", conversion(accepted));
         assertEquals(201, converted.status(), converted.body());
         JsonObject order = converted.json();
@@ -226,6 +229,29 @@ class ChangeOrderIT {
         JsonObject after = product(fiber.getString("id"));
         assertEquals("1000", characteristics(after).get("bandwidthMbps"));
         assertEquals(order.getString("id"), realizing(after, "LAST_CHANGED").getString("orderId"));
+    }
+
+    @Test
+    void aChangeQuoteCanEndAProductAndShowsTheChargesThatStop() {
+        String customer = customer();
+        completed(capture(customer, "NEW", "[" + fiber("200", "kiosk") + "]"));
+        JsonObject product = onlyProduct(customer);
+        String quoteId = quote(customer);
+        Api.Reply ended = SALES.post("/api/quotes/" + quoteId + "/change-items", "{\"productId\":\"" + product.getString("id")
+                + "\",\"action\":\"DELETE\"}");
+        assertEquals(200, ended.status(), ended.body());
+        assertEquals("DELETE", ended.json().getJsonArray("items").getJsonObject(0).getString("action"));
+
+        JsonObject accepted = priceAndAccept(quoteId);
+        JsonObject item = accepted.getJsonArray("items").getJsonObject(0);
+        BigDecimal monthly = monthly(product.getJsonArray("productPrice"), "recurringChargePeriod", "amount");
+        assertEquals(0, monthly(item.getJsonArray("recurringChange")).compareTo(monthly.negate()), item.toString());
+        Api.Reply converted = SALES.post("/api/orders/from-quote", conversion(accepted));
+        assertEquals(201, converted.status(), converted.body());
+        assertEquals("CHANGE", converted.json().getString("orderType"));
+        assertEquals("DELETE", converted.json().getJsonArray("lines").getJsonObject(0).getString("action"));
+        completed(converted.json().getString("id"));
+        assertEquals("TERMINATED", product(product.getString("id")).getString("status"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.UUID;
  * of its charges (one per price, with actor, reason and time) are applied when the quote is priced.
  * An item of a change quote acts on a product of the installed base ({@code action} other than ADD,
  * {@code productId}, the product's version it was computed from, and the recurring price the product has
- * now: the change in charges is the priced line's recurring totals less these).
+ * now) and, once priced, {@code recurringChange}: the change in its recurring charges per period, what
+ * it will cost less what the product costs now (minus all of it for a DELETE).
  */
 public record QuoteItemView(UUID id,
                             UUID parentItemId,
@@ -29,7 +30,8 @@ public record QuoteItemView(UUID id,
                             LineAction action,
                             UUID productId,
                             Long baselineVersion,
-                            List<RecurringTotal> previousRecurringTotals) {
+                            List<RecurringTotal> previousRecurringTotals,
+                            List<RecurringTotal> recurringChange) {
 
     @JsonbCreator
     public QuoteItemView {
@@ -39,6 +41,6 @@ public record QuoteItemView(UUID id,
     public QuoteItemView(UUID id, UUID parentItemId, String lineNumber, String offeringId, String offeringName,
                          String productSpecificationId, BigDecimal quantity, Map<String, String> characteristics) {
         this(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId, quantity, characteristics,
-                List.of(), LineAction.ADD, null, null, null);
+                List.of(), LineAction.ADD, null, null, null, null);
     }
 }

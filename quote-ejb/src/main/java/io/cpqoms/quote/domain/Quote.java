@@ -428,8 +428,9 @@ public class Quote {
         }
         Set<String> priced = new HashSet<>(snapshot.lines().size() * 2);
         snapshot.lines().forEach(line -> priced.add(line.lineId()));
-        if (snapshot.lines().size() != items.size() || items.stream().anyMatch(i -> !priced.contains(i.id().toString()))) {
-            throw new IllegalArgumentException("the snapshot does not price exactly the items of quote " + quoteNumber);
+        List<QuoteItem> toPrice = items.stream().filter(QuoteItem::priced).toList();
+        if (snapshot.lines().size() != toPrice.size() || toPrice.stream().anyMatch(i -> !priced.contains(i.id().toString()))) {
+            throw new IllegalArgumentException("the snapshot does not price exactly the priced items of quote " + quoteNumber);
         }
         priceSnapshotJson = Json.write(snapshot);
         priceSnapshot = snapshot;
@@ -728,7 +729,7 @@ public class Quote {
     public QuoteView view() {
         QuoteApproval approval = currentApproval();
         return new QuoteView(id, quoteNumber, revision, status, customerId, accountId, channel, catalogVersionId,
-                validUntil, items.stream().map(QuoteItem::view).toList(), priceSnapshot(), acceptance(),
+                validUntil, items.stream().map(item -> item.view(priceSnapshot())).toList(), priceSnapshot(), acceptance(),
                 approval == null ? null : approval.view(), entityVersion,
                 createdBy, createdAt, updatedAt);
     }

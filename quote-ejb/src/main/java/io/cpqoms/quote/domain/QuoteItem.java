@@ -2,6 +2,10 @@ package io.cpqoms.quote.domain;
 
 import io.cpqoms.catalog.api.ConfiguredProduct;
 import io.cpqoms.catalog.api.PriceOverride;
+import io.cpqoms.catalog.api.LinePrice;
+import io.cpqoms.catalog.api.PriceSnapshot;
+import io.cpqoms.catalog.api.RecurringPeriod;
+import java.util.EnumMap;
 import io.cpqoms.catalog.api.LineAction;
 import io.cpqoms.catalog.api.PricingLine;
 import io.cpqoms.catalog.api.RecurringTotal;
@@ -145,10 +149,24 @@ public class QuoteItem {
         return action;
     }
 
-    public QuoteItemView view() {
+    /**
+     * The item as the quote shows it; with the quote's price, an item acting on a product also shows the
+     * change in its recurring charges: what it will cost per period less what the product costs now.
+     */
+    public QuoteItemView view(PriceSnapshot price) {
+        List<RecurringTotal> previous = previousRecurring == null ? null
+                : List.of(Json.read(previousRecurring, RecurringTotal[].class));
+        List<RecurringTotal> change = null;
+        if (previous != null && price != null) {
+            LinePrice line = price.line(id.toString());
+            Map<RecurringPeriod, BigDecimal> byPeriod = new EnumMap<>(RecurringPeriod.class);
+            (line == null ? List.<RecurringTotal>of() : line.recurringTotals())
+                    .forEach(t -> byPeriod.merge(t.period(), t.amount(), BigDecimal::add));
+            previous.forEach(t -> byPeriod.merge(t.period(), t.amount().negate(), BigDecimal::add));
+            change = byPeriod.entrySet().stream().map(e -> new RecurringTotal(e.getKey(), e.getValue())).toList();
+        }
         return new QuoteItemView(id, parentItemId, lineNumber, offeringId, offeringName, productSpecificationId,
-                quantity(), characteristics(), overrides(), action, productId, baselineVersion,
-                previousRecurring == null ? null : List.of(Json.read(previousRecurring, RecurringTotal[].class)));
+                quantity(), characteristics(), overrides(), action, productId, baselineVersion, previous, change);
     }
 
     /** Sets the override of one charge, replacing an earlier override of the same price; returns the earlier one. */

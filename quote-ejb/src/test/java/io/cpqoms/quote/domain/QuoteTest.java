@@ -112,6 +112,13 @@ class QuoteTest {
         assertEquals(3, priced.size(), "the removed router is not priced");
         assertEquals(List.of(true, false, false), priced.stream().map(PricingLine::chargesOneTime).toList(),
                 "only the new product pays its one-time charges");
+        assertNull(items.get(2).recurringChange(), "no change in charges before a price");
+
+        quote.price(snapshotFor(quote), NOW);
+        List<QuoteItemView> pricedItems = quote.view().items();
+        assertEquals(List.of(new RecurringTotal(RecurringPeriod.MONTH, new BigDecimal("-1075.00"))),
+                pricedItems.get(2).recurringChange(), "5.00 a month from now on, instead of 1080.00");
+        assertNull(pricedItems.get(0).recurringChange(), "a new product's charges are all new: no change to show");
     }
 
     // starting
