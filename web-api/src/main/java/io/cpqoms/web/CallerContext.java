@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.jacc.PolicyContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.jacc.PolicyContextException;
 import java.security.Principal;
 import java.util.Set;
@@ -26,7 +27,11 @@ public class CallerContext {
     @Inject
     SecurityContext security;
 
+    @Inject
+    HttpServletRequest request;
+
     private String correlationId;
+    private Set<String> roles;
     private Set<String> tenants;
     private Set<String> workgroups;
 
@@ -43,7 +48,20 @@ public class CallerContext {
     }
 
     public boolean inRole(String role) {
-        return security.isCallerInRole(role);
+        return roles().contains(role);
+    }
+
+    /**
+     * The application roles the caller has, asked of the web container once per request: each role is
+     * one permission check of the server's policy (the realm's groups mapped to roles by the deployment,
+     * cpq-ear glassfish-application.xml), and a request asks for several.
+     */
+    private Set<String> roles() {
+        if (roles == null) {
+            roles = security.getCallerPrincipal() == null ? Set.of()
+                    : Roles.ALL.stream().filter(request::isUserInRole).collect(Collectors.toUnmodifiableSet());
+        }
+        return roles;
     }
 
     /** The tenants the caller's realm groups name; a well-configured user has exactly one. */
@@ -87,8 +105,7 @@ public class CallerContext {
         if (caller == null || tenants().size() != 1) {
             throw new IllegalStateException("the authorization filter admits only callers with one tenant");
         }
-        Set<String> roles = Roles.ALL.stream().filter(security::isCallerInRole).collect(Collectors.toSet());
-        return new CommandContext(tenants().iterator().next(), caller.getName(), correlationId, roles, workgroups());
+        return new CommandContext(tenants().iterator().next(), caller.getName(), correlationId, roles(), workgroups());
     }
 
     /** The realm groups of the caller, as the server's JACC subject holds them. */

@@ -172,6 +172,9 @@ public class CustomerOrder {
     private List<FalloutCase> falloutCases = new ArrayList<>();
     @Transient
     private ValidationResult validation;
+    /** Reads the latest validation when it is first needed (an override, the operator view), not on every command. */
+    @Transient
+    private java.util.function.Supplier<ValidationResult> latestValidation = () -> null;
     @Transient
     private List<BillingTrigger> billingTriggers = new ArrayList<>();
     /** How long billing has to answer a trigger: the stack's setting, given by the repository when it loads the order. */
@@ -266,6 +269,7 @@ public class CustomerOrder {
             throw DomainException.conflict(ORDER_NOT_HELD, "Order " + orderNumber + " is " + status
                     + "; only a held order has blockers to override.");
         }
+        ValidationResult validation = validation();
         List<String> hard = validation.hardBlockers().stream().map(ValidationCheck::code).toList();
         if (!hard.isEmpty()) {
             throw DomainException.conflict(BLOCKER_NOT_OVERRIDABLE, "Order " + orderNumber + " is held by " + hard
@@ -1105,14 +1109,22 @@ public class CustomerOrder {
      * Attaches what the repository loaded with the order: its items in plan order, its cases, its
      * latest validation and its billing triggers.
      */
-    public void loaded(List<FulfillmentItem> planItems, List<FalloutCase> cases, ValidationResult latestValidation,
-                       List<BillingTrigger> triggers) {
+    public void loaded(List<FulfillmentItem> planItems, List<FalloutCase> cases,
+                       java.util.function.Supplier<ValidationResult> latestValidation, List<BillingTrigger> triggers) {
         items = new ArrayList<>(planItems);
         items.sort(Comparator.comparingInt(FulfillmentItem::sequence));
         falloutCases = new ArrayList<>(cases);
-        validation = latestValidation;
+        validation = null;
+        this.latestValidation = latestValidation;
         billingTriggers = new ArrayList<>(triggers);
         billingTriggers.forEach(t -> t.attach(this));
+    }
+
+    private ValidationResult validation() {
+        if (validation == null) {
+            validation = latestValidation.get();
+        }
+        return validation;
     }
 
     /** The installed-base products the order's lines act on, loaded with it (an order that only adds has none). */
@@ -1250,6 +1262,7 @@ public class CustomerOrder {
 
     /** The operator view, with the latest validation result loaded with the order. */
     public OrderView view() {
+        ValidationResult validation = validation();
         return view(validation == null ? null : validation.view());
     }
 

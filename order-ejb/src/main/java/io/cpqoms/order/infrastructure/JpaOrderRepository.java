@@ -122,7 +122,7 @@ public class JpaOrderRepository implements OrderRepository {
         CustomerOrder order = visible(tenantId, orderId, em.find(CustomerOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE));
         order.loaded(items(em, orderId), em.createQuery("select f from FalloutCase f where f.orderId = :order"
                         + " order by f.openedAt, f.id", FalloutCase.class).setParameter("order", orderId).getResultList(),
-                latestValidation(em, orderId), billingTriggers(em, orderId));
+                () -> latestValidation(em, orderId), billingTriggers(em, orderId));
         order.billingPolicy(OrderSettings.billing());
         if (order.orderType() != OrderType.NEW) {
             order.productsLoaded(inventory.products(tenantId, order.actedOnProducts()));
