@@ -84,11 +84,21 @@ public class OrderBench {
         double ceiling = db == null ? Double.NaN : ceiling(db, clients, LINES_PER_BUNDLE * bundles);
         double noop = noop(pool, clients);
 
+        // paced (bench.rate orders/s): conversion i is sent at i / rate seconds, as long as a client is free
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        long c0 = System.nanoTime() + Duration.ofMillis(100).toNanos();
         List<Callable<String>> convert = new ArrayList<>();
-        for (String body : conversions) {
-            convert.add(() -> field(send("acme-sales", "POST", "/api/orders/from-quote", body, 201), "id"));
+        for (int i = 0; i < conversions.size(); i++) {
+            String body = conversions.get(i);
+            long due = rate > 0 ? c0 + (long) (i * 1e9 / rate) : c0;
+            convert.add(() -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                return field(send("acme-sales", "POST", "/api/orders/from-quote", body, 201), "id");
+            });
         }
-        long c0 = System.nanoTime();
+        if (rate > 0) {
+            System.out.printf(Locale.ROOT, "paced: %.1f orders/s offered for %.0f s%n", rate, conversions.size() / rate);
+        }
         List<String> orders = all(pool, convert);
         long c1 = System.nanoTime();
         double seconds = (c1 - c0) / 1e9;

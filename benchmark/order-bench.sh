@@ -7,6 +7,8 @@
 # authenticated no-op request; the last line is machine-readable:
 #   RESULT capture_lines_per_s=... ceiling_lines_per_s=... ratio=... e2e_lines_per_s=... p50_ms=... p99_ms=... noop_requests_per_s=...
 #   benchmark/order-bench.sh [QUOTES=200] [CLIENTS=8] [BUNDLES_PER_QUOTE=1]
+# With CPQ_BENCH_RATE=R, the conversions are paced at R orders/s (QUOTES / R seconds) instead of all at once:
+# the latency at a given rate rather than in a burst.
 # With CPQ_PROFILE=FILE.jfr, Payara is recorded with JFR for the run and the recording summarised by
 # ProfileSummary.java (where the server's CPU time went).
 set -euo pipefail
@@ -24,5 +26,5 @@ if [ -n "${CPQ_PROFILE:-}" ]; then
     jcmd "$PAYARA" JFR.start name=order-bench settings=profile filename="$(realpath -m "$CPQ_PROFILE")" >/dev/null
     trap 'jcmd "$PAYARA" JFR.stop name=order-bench >/dev/null && java "$ROOT/benchmark/ProfileSummary.java" "$CPQ_PROFILE" 30' EXIT
 fi
-java ${DRIVER:+-cp "$DRIVER"} -Dbench.dir="$ROOT/benchmark" "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" \
+java ${DRIVER:+-cp "$DRIVER"} -Dbench.dir="$ROOT/benchmark" -Dbench.rate="${CPQ_BENCH_RATE:-0}" "$ROOT/benchmark/OrderBench.java" "http://localhost:$PORT" \
     "$(cat "$WORK/secrets/demo-password")" "${1:-200}" "${2:-8}" "${3:-1}" "${DB[@]}"
