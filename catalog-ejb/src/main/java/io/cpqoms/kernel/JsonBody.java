@@ -430,7 +430,8 @@ public final class JsonBody {
         });
     }
 
-    private static Class<?> raw(Type type) {
+    /** The class of a declared type (the raw class of a parameterized one, the bound of a wildcard); JsonSchema uses it too. */
+    static Class<?> raw(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }
@@ -443,7 +444,7 @@ public final class JsonBody {
         throw new IllegalStateException("no JSON contract for " + type);
     }
 
-    private static Type argument(Type type, int index) {
+    static Type argument(Type type, int index) {
         return type instanceof ParameterizedType p ? p.getActualTypeArguments()[index] : Object.class;
     }
 

@@ -10,10 +10,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -61,7 +59,7 @@ public final class JsonSchema {
 
     private Map<String, Object> of(Type type, AnnotatedElement... annotated) {
         Map<String, Object> schema = new LinkedHashMap<>();
-        Class<?> raw = raw(type);
+        Class<?> raw = JsonBody.raw(type);
         Size size = annotation(Size.class, annotated);
         if (raw == String.class) {
             schema.put("type", "string");
@@ -104,7 +102,7 @@ public final class JsonSchema {
             schema.put("enum", Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
         } else if (Collection.class.isAssignableFrom(raw)) {
             schema.put("type", "array");
-            schema.put("items", of(argument(type, 0)));
+            schema.put("items", of(JsonBody.argument(type, 0)));
             if (size != null) {
                 bounds(schema, size, "minItems", "maxItems");
             }
@@ -113,7 +111,7 @@ public final class JsonSchema {
             }
         } else if (Map.class.isAssignableFrom(raw)) {
             schema.put("type", "object");
-            schema.put("additionalProperties", of(argument(type, 1)));
+            schema.put("additionalProperties", of(JsonBody.argument(type, 1)));
             if (size != null) {
                 bounds(schema, size, "minProperties", "maxProperties");
             }
@@ -179,22 +177,5 @@ public final class JsonSchema {
             }
         }
         return null;
-    }
-
-    private static Class<?> raw(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return (Class<?>) p.getRawType();
-        }
-        if (type instanceof WildcardType w) {
-            return raw(w.getUpperBounds()[0]);
-        }
-        throw new IllegalArgumentException("no JSON schema for " + type);
-    }
-
-    private static Type argument(Type type, int index) {
-        return type instanceof ParameterizedType p ? p.getActualTypeArguments()[index] : Object.class;
     }
 }
